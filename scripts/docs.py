@@ -376,7 +376,7 @@ def update_index_timings(preset: str, rows: dict, index: Path = NBS / "index.ipy
             lines[k] = "| " + " | ".join(cells) + " |"
         cell.source = head + _TIMING_START + "\n" + "\n".join(lines) + "\n" + _TIMING_END + tail
         nbformat.write(nb, index)
-        log(f"updated the {preset} column in {index.relative_to(ROOT)}; run `python scripts/readme.py` next")
+        log(f"updated the {preset} column in {index}; run `python scripts/readme.py` next")
         return
     raise DocsError(f"no timings table ({_TIMING_START} ... {_TIMING_END}) in {index}")
 
