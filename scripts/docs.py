@@ -247,6 +247,14 @@ def _rewrite_links(page_html: str, href_of: dict[str, str], doc_url: str) -> str
     return re.sub(r"""\b(href|src)=(["'])([^"']*)\2""", fix, page_html)
 
 
+def _quarto_heading_ids(page_html: str) -> str:
+    "Lower-case heading ids as Quarto does (`### Node` -> `#node`), so nbdev's API links find their anchors."
+    for hid in set(re.findall(r'<h[1-6][^>]*\bid="([^"]+)"', page_html)):
+        low = hid.lower()
+        if low != hid: page_html = page_html.replace(f'id="{hid}"', f'id="{low}"').replace(f'href="#{hid}"', f'href="#{low}"')
+    return page_html
+
+
 def render_preview(proc: Path, out: Path, names: list[str], infos: dict, preset: str) -> list[dict]:
     "Render the processed notebooks in `proc` to a static site in `out`; returns the pages."
     import nbformat
@@ -292,7 +300,7 @@ def render_preview(proc: Path, out: Path, names: list[str], infos: dict, preset:
                             "site_title": str(cfg.get("title", "docs")), "preset": preset,
                             "prev": pages[i - 1] if i > 0 else None, "next": pages[i + 1] if i + 1 < len(pages) else None}}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
-        (out / page["href"]).write_text(_rewrite_links(body, href_of, doc_url), encoding="utf-8")
+        (out / page["href"]).write_text(_rewrite_links(_quarto_heading_ids(body), href_of, doc_url), encoding="utf-8")
     (out / "pages.json").write_text(json.dumps({"pages": pages, "executed": infos, "preset": preset}, indent=1))
     return pages
 
