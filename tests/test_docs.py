@@ -225,3 +225,38 @@ def test_preview_in_headless_browser(preview, browser):
             browser("Runtime.evaluate", expression="document.querySelector('.jp-OutputArea img')?.scrollIntoView({block: 'center'})")
             (shots / p["href"].replace(".html", ".png")).write_bytes(
                 base64.b64decode(browser("Page.captureScreenshot", format="png")["data"]))
+
+
+def test_with_quarto_the_build_runs_nbdev_docs_over_the_staged_notebooks(tmp_path):
+    "Where Quarto exists, `scripts/docs.py build` hands nbdev-docs the processed notebooks and site config (Quarto faked here)."
+    fake = tmp_path / "bin" / "quarto"
+    fake.parent.mkdir()
+    fake.write_text(f"""#!{sys.executable}
+import json, os, pathlib, sys
+args = sys.argv[1:]
+if args and args[0] == "render":
+    out = pathlib.Path(args[args.index("--output-dir") + 1]); out.mkdir(parents=True, exist_ok=True)
+    files = sorted(str(p) for p in pathlib.Path(".").rglob("*") if p.is_file())
+    (out / "fake-quarto.json").write_text(json.dumps({{"cwd": os.getcwd(), "files": files, "args": args}}))
+    (out / "index.html").write_text("<html>fake</html>")
+""")
+    fake.chmod(0o755)
+    docs_dir, kept = ROOT / "docs", tmp_path / "docs-kept"
+    if docs_dir.exists(): shutil.move(docs_dir, kept)
+    try:
+        r = subprocess.run([sys.executable, "scripts/docs.py", "build", "--no-execute", "--work", "build/docs-quarto-test"], cwd=ROOT,
+                           env={**os.environ, "PATH": f"{fake.parent}{os.pathsep}{os.environ['PATH']}"}, capture_output=True, text=True, timeout=600)
+        assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+        assert "nbdev-docs" in r.stdout
+        seen = json.loads((docs_dir / "fake-quarto.json").read_text())
+        assert seen["args"][:1] == ["render"] and Path(seen["cwd"]).name == "_proc"
+        for f in ["_quarto.yml", "nbdev.yml", "sidebar.yml", "styles.css", "index.ipynb", *NOTEBOOKS]:
+            assert f in seen["files"], f"{f} not given to Quarto"
+        proc_cli = nbformat.read(ROOT / "_proc" / "10_cli.ipynb", as_version=4)
+        assert proc_cli.cells[0].cell_type == "raw" and "output-file: cli.html" in proc_cli.cells[0].source
+        assert any("### main" in "".join(o.get("data", {}).get("text/markdown", "")) for c in proc_cli.cells
+                   for o in c.get("outputs", [])), "no show_doc API reference in the processed notebook"
+    finally:
+        shutil.rmtree(docs_dir, ignore_errors=True)
+        if kept.exists(): shutil.move(kept, docs_dir)
+        else: docs_dir.mkdir(); (docs_dir / ".gitkeep").touch()
