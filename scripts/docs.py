@@ -360,7 +360,8 @@ def measure(args) -> int:
 def _fmt_cell(info: dict) -> str:
     s = info["seconds"]
     t = f"{s:.0f} s" if s < 90 else f"{s / 60:.0f} min"
-    mem = f"{info['peak_rss_mb'] / 1024:.1f} GB" if "peak_rss_mb" in info else "?"
+    mb = info.get("peak_rss_mb")
+    mem = "?" if mb is None else f"{mb:.0f} MB" if mb < 1024 else f"{mb / 1024:.1f} GB"
     gpu = f", GPU {info['peak_gpu_mb'] / 1024:.1f} GB" if "peak_gpu_mb" in info else ""
     return f"{t} / {mem}{gpu} (measured)"
 
