@@ -247,6 +247,11 @@ def _rewrite_links(page_html: str, href_of: dict[str, str], doc_url: str) -> str
     return re.sub(r"""\b(href|src)=(["'])([^"']*)\2""", fix, page_html)
 
 
+def _inline_md(text: str) -> str:
+    "Escape `text` for HTML and show `code` spans as code."
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
+
+
 def _quarto_heading_ids(page_html: str) -> str:
     "Lower-case heading ids as Quarto does (`### Node` -> `#node`), so nbdev's API links find their anchors."
     for hid in set(re.findall(r'<h[1-6][^>]*\bid="([^"]+)"', page_html)):
@@ -294,9 +299,8 @@ def render_preview(proc: Path, out: Path, names: list[str], infos: dict, preset:
         elif info.get("status") == "not executed":
             banner = "Built without executing the notebook: only outputs saved in the notebook are shown."
         nb = _prepare_for_nbconvert(nbs[page["notebook"]])
-        desc = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(page["description"], quote=False))
         resources = {"metadata": {"name": page["title"], "path": str(proc)},
-                     "dn": {"pages": pages, "page": {**page, "banner": banner, "description_html": desc}, "asset_prefix": f"{ASSET_DIR}/",
+                     "dn": {"pages": pages, "page": {**page, "banner_html": _inline_md(banner), "description_html": _inline_md(page["description"])}, "asset_prefix": f"{ASSET_DIR}/",
                             "site_title": str(cfg.get("title", "docs")), "preset": preset,
                             "prev": pages[i - 1] if i > 0 else None, "next": pages[i + 1] if i + 1 < len(pages) else None}}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
