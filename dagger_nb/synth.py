@@ -603,16 +603,18 @@ def _graph(sentences: list[Sentence], b: Builder) -> dict:
     nodes.append({"id": "final_result", "op": "identity", "args": [ids[b.final_key]], "distractor": False, "label": "উত্তর"})
     return {"nodes": nodes}
 
-_PRONOUNS = (("সে ", "{A} "), ("তার ", "{Ag} "), ("তাকে ", "{A}কে "))
+_PRONOUNS = {"সে": "{A}", "তার": "{Ag}", "তাকে": "{A}কে"}
 
 def _name_after_distractors(sentences: list[Sentence], actor) -> list[Sentence]:
-    "After an inserted sentence, a leading pronoun (`সে`, `তার`, `তাকে`) is replaced by the actor's name."
+    "In the sentence after an inserted one, the first pronoun (`সে`, `তার`, `তাকে`) becomes the actor's name."
     A, Ag = actor; out = []
     for i, s in enumerate(sentences):
         if i and sentences[i - 1].distractor and not s.distractor:
-            for p, rep in _PRONOUNS:
-                if s.text.startswith(p):
-                    s = Sentence(rep.format(A=A, Ag=Ag) + s.text[len(p):], s.consts, s.distractor, s.glued); break
+            words = s.text.split(" ")
+            j = next((j for j, w in enumerate(words) if w in _PRONOUNS), None)
+            if j is not None:
+                words[j] = _PRONOUNS[words[j]].format(A=A, Ag=Ag)
+                s = Sentence(" ".join(words), s.consts, s.distractor, s.glued)
         out.append(s)
     return out
 
@@ -667,14 +669,12 @@ def strip_distractors(graph: str | dict) -> dict:
 def check_record(rec: dict, rel_tol: float = 1e-9) -> list[str]:
     "The invariants `rec` breaks (an empty list when it is a good training record)."
     from dagger_nb.executor import run
-    from dagger_nb.graph import derived_distractors
     problems, g = [], json.loads(rec["graph"])
-    res = run(rec["graph"], strict=True)
+    res = run(g, strict=True)
     if not res.ok: problems.append(f"gold graph fails at {res.stage}: {res.error}")
     elif not math.isclose(res.value, rec["answer"], rel_tol=rel_tol): problems.append(f"graph gives {res.value}, answer is {rec['answer']}")
-    if res.graph is not None:
-        flagged = [n["id"] for n in g["nodes"] if n.get("distractor")]
-        if derived_distractors(res.graph) != flagged: problems.append(f"derived distractors {derived_distractors(res.graph)} != flagged {flagged}")
+    if res.graph is not None and res.distractors != res.claimed:
+        problems.append(f"derived distractors {res.distractors} != flagged {res.claimed}")
     clean = run(strip_distractors(g), strict=True)
     if not clean.ok or not math.isclose(clean.value, rec["answer"], rel_tol=rel_tol): problems.append(f"clean twin gives {clean.value}, not {rec['answer']}")
     consts = [float(n["val"]) for n in g["nodes"] if n["op"] == "const"]
