@@ -10,6 +10,7 @@ import csv, json, math, os, re
 from pathlib import Path
 from typing import Callable, Iterable
 import datasets
+from .numerals import parse_number, to_ascii_digits
 
 # %% auto #0
 __all__ = ['COMMON_FEATURES', 'COMMON_FIELDS', 'common_record', 'to_number', 'read_records', 'DataUnavailableError',
@@ -36,16 +37,10 @@ def common_record(question: str, answer, source: str, original_question: str | N
             "added_sentences": [str(s) for s in added_sentences], "graph": graph}
 
 def to_number(x) -> float:
-    "A gold answer as a float: numbers pass through, text goes through `dagger_nb.numerals.parse_number`."
+    "A gold answer as a float: numbers pass through, text goes through `parse_number` (Bangla digits, commas, `$`, `%`)."
     if isinstance(x, bool) or x is None: raise ValueError(f"answer {x!r} is not a number")
     if isinstance(x, (int, float)): return float(x)
-    try: from dagger_nb.numerals import parse_number
-    except ImportError: parse_number = _parse_number_tmp   # TEMP until core's numerals lands
-    return float(parse_number(str(x)))
-
-def _parse_number_tmp(s: str) -> float:  # TEMP
-    t = s.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789")).replace(",", "").replace("$", "").replace("%", "").strip()
-    return float(t)
+    return parse_number(str(x))
 
 # %% ../nbs/01_data.ipynb #2be0329c
 _HEADER_HINTS = {"question", "answer", "answer_number", "m_query", "response", "modified_question", "ground_truth", "solution", "prompt"}
@@ -126,8 +121,6 @@ _NUM_RE = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 def last_number(text: str) -> float:
     "The last number written in `text` (ASCII or Bangla digits): MSVAMP's answer ends its worked solution."
-    try: from dagger_nb.numerals import to_ascii_digits
-    except ImportError: to_ascii_digits = lambda t: t.translate(str.maketrans("০১২৩৪৫৬৭৮৯", "0123456789"))  # TEMP
     found = _NUM_RE.findall(to_ascii_digits(str(text)))
     if not found: raise ValueError(f"no number in {str(text)[-80:]!r}")
     return float(found[-1].replace(",", ""))

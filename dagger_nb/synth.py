@@ -1,4 +1,4 @@
-__all__ = ['NAMES', 'THINGS', 'FRUITS', 'SWEETS', 'ITEMS', 'PEOPLE', 'BN_DIGITS', 'DIGIT_STYLES', 'FAMILIES', 'FAMILY_INFO', 'DISTRACTOR_TYPES', 'DISTRACTORS', 'MAX_NODES', 'SYNTH_FEATURES', 'TEST_FAMILIES', 'CARD_SYSTEM_PROMPT', 'Ctx', 'Sentence', 'Builder', 'gen_of', 'family', 'distractor', 'make_problem', 'to_ascii', 'numbers_in', 'strip_distractors', 'check_record', 'generate_records', 'generate', 'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
+__all__ = ['NAMES', 'THINGS', 'FRUITS', 'SWEETS', 'ITEMS', 'PEOPLE', 'DIGIT_STYLES', 'FAMILIES', 'FAMILY_INFO', 'DISTRACTOR_TYPES', 'DISTRACTORS', 'MAX_NODES', 'SYNTH_FEATURES', 'TEST_FAMILIES', 'CARD_SYSTEM_PROMPT', 'Ctx', 'Sentence', 'Builder', 'gen_of', 'family', 'distractor', 'make_problem', 'numbers_in', 'strip_distractors', 'check_record', 'generate_records', 'generate', 'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
 
 # %% ../nbs/01_data.ipynb #41a09fb9
 import json, math, os, random, re
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 import datasets
 from tqdm.auto import tqdm
+from .numerals import BN_DIGITS, to_ascii_digits, to_bangla_digits
 
 # %% ../nbs/01_data.ipynb #cc31e940
 # (name, possessive)
@@ -30,10 +31,6 @@ SWEETS = [t for t in THINGS if t[2] in ("sweet", "fruit")]
 ITEMS = [("ছাতা", (150, 600)), ("ব্যাগ", (300, 1500)), ("জামা", (250, 1200)), ("ঘড়ি", (400, 2500)),
          ("জুতা", (500, 2000)), ("বল", (80, 400)), ("টিফিন বাক্স", (120, 500)), ("কম্বল", (600, 2400))]
 PEOPLE = [("শিক্ষার্থী", "জন"), ("অতিথি", "জন"), ("খেলোয়াড়", "জন"), ("শ্রমিক", "জন"), ("যাত্রী", "জন")]
-
-BN_DIGITS = "০১২৩৪৫৬৭৮৯"
-_TO_BN = str.maketrans("0123456789", BN_DIGITS)
-_TO_ASCII = str.maketrans(BN_DIGITS, "0123456789")
 
 # %% ../nbs/01_data.ipynb #413e3d63
 DIGIT_STYLES = ("ascii", "bangla", "mixed")
@@ -60,7 +57,7 @@ class Ctx:
         s = f"{v:,}" if isinstance(v, int) and (v >= 10000 or (v >= 1000 and self.rng.random() < 0.5)) else f"{v:g}" if isinstance(v, float) else str(v)
         style = self.main
         if self.digits == "mixed" and self.rng.random() < 0.15: style = "bangla" if style == "ascii" else "ascii"
-        return s.translate(_TO_BN) if style == "bangla" else s
+        return to_bangla_digits(s) if style == "bangla" else s
 
     def cls(self, c: str) -> str: return "টা" if (c == "টি" and self.ta) else c
 
@@ -655,11 +652,9 @@ def make_problem(fam: str, rng: random.Random, n_distractors: int = 0, digits: s
 _NUM_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
-def to_ascii(s: str) -> str: return s.translate(_TO_ASCII)
-
 def numbers_in(text: str) -> list[float]:
     "Every number written in `text`, in ASCII or Bangla digits, with or without thousands commas."
-    return [float(m.replace(",", "")) for m in _NUM_RE.findall(to_ascii(text))]
+    return [float(m.replace(",", "")) for m in _NUM_RE.findall(to_ascii_digits(text))]
 
 def strip_distractors(graph: str | dict) -> dict:
     "The graph without its nodes flagged `distractor: true` (the graph of the clean twin)."
@@ -773,7 +768,7 @@ def card_messages(question: str) -> list[dict]:
 
 def _answer_text(x: float, bangla: bool = False) -> str:
     s = f"{x:g}" if x != int(x) else str(int(x))
-    return s.translate(_TO_BN) if bangla else s
+    return to_bangla_digits(s) if bangla else s
 
 def write_hub_samples(out_dir: str | Path, n: int = 12, seed: int = 0) -> dict[str, Path]:
     "Write `n`-row files shaped like each hub dataset (made from synthetic problems) into `out_dir`."
