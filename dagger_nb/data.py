@@ -113,6 +113,8 @@ def _hub_rows(attempts: list[tuple], what: str, loader: str, hint: str = "") -> 
         f"could not load {what} from the Hugging Face hub ({'; '.join(errors)}).\n"
         f"Pass a local copy instead: {loader}(path='...') with a TSV, CSV, JSON, JSONL or parquet file. {hint}".strip())
 
+_OFFLINE_TRAINING = "Offline, dagger_nb.synth.generate(2000) makes training data with gold graphs (or load_synth('data/sample'))."
+
 # %% ../nbs/01_data.ipynb #83c994e9
 def _dataset(records: list[dict]) -> datasets.Dataset:
     return datasets.Dataset.from_list(records, features=COMMON_FEATURES)
@@ -171,7 +173,8 @@ def _sentences(x) -> list[str]:
 def load_distractmath(config: str = "mgsm", path: str | Path | None = None) -> datasets.Dataset:
     "DistractMath-Bn (`config` `mgsm`: 738 rows, `msvamp`: 2947): distractor-laden problems in the common shape."
     if config not in ("mgsm", "msvamp"): raise ValueError(f"config must be 'mgsm' or 'msvamp', got {config!r}")
-    rows = read_records(path) if path is not None else _hub_rows([("dipta007/DistractMath-Bn", config, "train")], f"DistractMath-Bn ({config})", "load_distractmath")
+    rows = read_records(path) if path is not None else _hub_rows([("dipta007/DistractMath-Bn", config, "train")], f"DistractMath-Bn ({config})", "load_distractmath",
+                                                                   "Offline, dagger_nb.synth.generate(n, distractors=(1, 3)) makes distractor-laden problems.")
     return _dataset([common_record(_field(r, ("modified_question", "question"), path), _field(r, ("ground_truth", "answer"), path),
                                    f"distractmath_{config}", r.get("original_question"), _distractor_type(r.get("augmentation_type")),
                                    _sentences(r.get("added_sentences"))) for r in rows])
@@ -202,7 +205,7 @@ def _answer_of(r: dict, graph: str | None) -> float:
 def load_dagger_sft(path: str | Path | None = None, split: str = "train", raw: bool = False) -> datasets.Dataset:
     "DAGGER's SFT data (`split` `train`: 3000, `val`: 481): the user turn as `question`, the gold graph as `graph`. `raw=True` keeps the hub columns."
     if path is not None: rows = read_records(path)
-    else: rows = _hub_rows([("dipta007/dagger", "sft", split)], f"DAGGER SFT data ({split})", "load_dagger_sft")
+    else: rows = _hub_rows([("dipta007/dagger", "sft", split)], f"DAGGER SFT data ({split})", "load_dagger_sft", _OFFLINE_TRAINING)
     if raw: return datasets.Dataset.from_list(rows)
     out = []
     for r in rows:
@@ -212,14 +215,17 @@ def load_dagger_sft(path: str | Path | None = None, split: str = "train", raw: b
 
 def load_dagger_grpo(path: str | Path | None = None, raw: bool = False) -> datasets.Dataset:
     "DAGGER's 3000 GRPO problems (`prompt`, `solution`, `question`) in the common shape. `raw=True` keeps the hub columns."
-    rows = read_records(path) if path is not None else _hub_rows([("dipta007/dagger", "grpo", "train")], "DAGGER GRPO data", "load_dagger_grpo")
+    rows = read_records(path) if path is not None else _hub_rows([("dipta007/dagger", "grpo", "train")], "DAGGER GRPO data", "load_dagger_grpo", _OFFLINE_TRAINING)
     if raw: return datasets.Dataset.from_list(rows)
     return _dataset([common_record(r.get("question") or _user_text(_field(r, ("prompt",), path)), _field(r, ("solution", "answer"), path), "dagger_grpo") for r in rows])
 
 # %% ../nbs/01_data.ipynb #94771afe
 def _messages_fn(messages_fn):
     if messages_fn is not None: return messages_fn
-    from dagger_nb.prompts import build_messages
+    try: from dagger_nb.prompts import build_messages
+    except ImportError as e:
+        raise ImportError(f"the default prompt builder dagger_nb.prompts.build_messages is unavailable ({e}); "
+                          "pass messages_fn=..., e.g. dagger_nb.synth.card_messages") from e
     return build_messages
 
 def to_sft_record(record: dict, messages_fn: Callable | None = None) -> dict:

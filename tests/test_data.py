@@ -127,3 +127,14 @@ def test_sft_and_grpo_records():
     with pytest.raises(ValueError, match="gold graph"): to_sft_record(dict(rec, graph=None), messages_fn=msgs)
     # round trip: an SFT row written by to_sft_record loads back through load_dagger_sft's parsing
     assert data._graph_text(sft["conversations"][-1]["content"]) == rec["graph"]
+
+
+def test_default_messages_fn_is_the_course_prompt():
+    rec = generate(1, seed=3)[0]
+    try:
+        import dagger_nb.prompts as prompts
+    except ImportError:
+        with pytest.raises(ImportError, match="messages_fn"):
+            to_grpo_record(rec)
+    else:
+        assert to_grpo_record(rec)["prompt"] == list(prompts.build_messages(rec["question"]))
