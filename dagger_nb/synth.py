@@ -131,7 +131,7 @@ def family(name: str, about: str):
 
 _MAKEABLE = [t for t in THINGS if t[0] in ("ঘুড়ি", "রুটি", "লাড্ডু", "সন্দেশ", "খাতা")]
 _BOX = ("বাক্স", "টি", "box"); _PACKET = ("প্যাকেট", "টি", "box"); _SHELF = ("তাক", "টি", "box")
-_CHAIR = ("চেয়ার", "টি", "seat"); _CAKE = ("কেক", "টি", "food"); _ROW = ("সারিতে", "টি", "row"); _EGG = ("ডিম", "টি", "food")
+_CHAIR = ("চেয়ার", "টি", "seat"); _CAKE = ("কেক", "টি", "food"); _ROW = ("সারিতে", "টি", "row"); _INTO_BOXES = ("বাক্সে", "টি", "box"); _EGG = ("ডিম", "টি", "food")
 
 @family("total_two", "two amounts added")
 def _total_two(c: Ctx) -> Builder:
@@ -211,12 +211,17 @@ def _remain_spend(c: Ctx) -> Builder:
 @family("remain_eat", "left after two people eat")
 def _remain_eat(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); t = c.rng.choice(SWEETS); y, z = c.fresh(1, 8), c.fresh(1, 8); x = y + z + c.fresh(2, 25)
-    kin = c.rng.choice(["ছোট ভাই", "ছোট বোন", "বন্ধু"])
-    b.say(f"একটি বাক্সে {b.q('a', x, t, 'বাক্সে ছিল')} ছিল।")
-    b.say(f"{A} সেখান থেকে {b.q('b', y, t, f'{A} খেল')} খেল, আর তার {kin} খেল {b.q('c', z, t, f'{kin} খেল')}।")
-    b.ask(f"বাক্সে আর কতগুলো {t[0]} রইল?")
+    if c.rng.random() < 0.5:
+        kin = c.rng.choice(["ছোট ভাই", "ছোট বোন", "বন্ধু"])
+        b.say(f"একটি বাক্সে {b.q('a', x, t, 'বাক্সে ছিল')} ছিল।")
+        b.say(f"{A} সেখান থেকে {b.q('b', y, t, f'{A} খেল')} খেল, আর তার {kin} খেল {b.q('c', z, t, f'{kin} খেল')}।")
+        b.ask(f"বাক্সে আর কতগুলো {t[0]} রইল?"); v = 0
+    else:
+        b.say(f"{Ag} মা বাজার থেকে {b.q('a', x, t, 'আনা হলো')} আনলেন।")
+        b.say(f"সকালে বাড়ির সবাই মিলে খেল {b.q('b', y, t, 'সকালে খাওয়া')}, আর বিকেলে অতিথিরা খেলেন {b.q('c', z, t, 'বিকেলে খাওয়া')}।")
+        b.ask(f"আর কতগুলো {t[0]} বাকি রইল?"); v = 1
     b.op("r1", "sub", ["a", "b"], "প্রথমবারের পর"); b.op("r2", "sub", ["r1", "c"], "বাকি")
-    return b.done("r2", x - y - z, "remain_eat.0", qkind="item", thing=t, actor=(A, Ag), dims=set())
+    return b.done("r2", x - y - z, f"remain_eat.{v}", qkind="item", thing=t, actor=(A, Ag), dims=set())
 
 @family("price_total", "price times quantity")
 def _price_total(c: Ctx) -> Builder:
@@ -317,13 +322,20 @@ def _share_equal(c: Ctx) -> Builder:
 
 @family("share_after_keep", "keep some, share the rest")
 def _share_after_keep(c: Ctx) -> Builder:
-    b = Builder(c); A, Ag = c.name(); t = c.rng.choice(THINGS); k, each, keep = c.fresh(2, 8), c.fresh(2, 12), c.fresh(1, 10)
+    b = Builder(c); A, Ag = c.name(); k, each, keep = c.fresh(2, 8), c.fresh(2, 12), c.fresh(1, 10)
     a = k * each + keep
-    b.say(f"{Ag} কাছে {b.q('a', a, t, 'মোট')} ছিল।")
-    b.say(f"নিজের জন্য {b.q('b', keep, t, 'নিজের জন্য')} রেখে বাকিগুলো সে {b.n('k', k, 'বন্ধু')} জন বন্ধুর মধ্যে সমানভাবে ভাগ করে দিল।")
-    b.ask(f"প্রত্যেক বন্ধু কতগুলো করে {t[0]} পেল?")
-    b.op("r", "sub", ["a", "b"], "ভাগের জন্য"); b.op("e", "div", ["r", "k"], "প্রত্যেকের ভাগ")
-    return b.done("e", each, "share_after_keep.0", qkind="item", thing=t, actor=(A, Ag), dims=set())
+    if c.rng.random() < 0.5:
+        t = c.rng.choice(THINGS)
+        b.say(f"{Ag} কাছে {b.q('a', a, t, 'মোট')} ছিল।")
+        b.say(f"নিজের জন্য {b.q('b', keep, t, 'নিজের জন্য')} রেখে বাকিগুলো সে {b.n('k', k, 'বন্ধু')} জন বন্ধুর মধ্যে সমানভাবে ভাগ করে দিল।")
+        b.ask(f"প্রত্যেক বন্ধু কতগুলো করে {t[0]} পেল?"); v, lab = 0, "ভাগের জন্য"
+    else:
+        t = c.rng.choice(FRUITS)
+        b.say(f"{A} বাজার থেকে {b.q('a', a, t, 'আনা হলো')} আনল, কিন্তু তার মধ্যে {b.q('b', keep, t, 'পচা')} পচা ছিল।")
+        b.say(f"ভালোগুলো সে {b.q('k', k, _INTO_BOXES, 'বাক্স')} সমান ভাগে সাজিয়ে রাখল।", glued=True)
+        b.ask(f"প্রতিটি বাক্সে কতগুলো {t[0]} রাখা হলো?"); v, lab = 1, "ভালো"
+    b.op("r", "sub", ["a", "b"], lab); b.op("e", "div", ["r", "k"], "প্রত্যেক ভাগে")
+    return b.done("e", each, f"share_after_keep.{v}", qkind="item", thing=t, actor=(A, Ag), dims=set())
 
 @family("average", "mean of three or four values")
 def _average(c: Ctx) -> Builder:
@@ -367,20 +379,33 @@ def _percent_of(c: Ctx) -> Builder:
 def _discount(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); item, (lo, hi) = c.rng.choice(ITEMS); P = c.fresh(max(2, lo // 100), max(3, hi // 100)) * 100
     d = c.rng.choice((5, 10, 15, 20, 25, 30, 40, 50)); fest = c.rng.choice(["ঈদ", "পূজা", "নববর্ষ"])
-    b.say(f"একটি {gen_of(item)} দাম {b.n('P', P, 'আসল দাম')} টাকা।")
-    b.say(f"{fest} উপলক্ষে দোকানে {b.n('d', d, 'ছাড়ের হার')}{b.pct()} ছাড় চলছে।")
-    b.ask(f"ছাড়ের পর {item}টি কিনতে {A}কে কত টাকা দিতে হবে?")
-    b.op("x", "mul", ["P", "d"], "গুণফল"); b.op("y", "div", ["x", "h"], "ছাড়"); b.op("z", "sub", ["P", "y"], "ছাড়ের পর দাম")
-    return b.done("z", P - P * d // 100, "discount.0", qkind="money", thing=None, actor=(A, Ag), dims={"money", "percent"})
+    b.op("x", "mul", ["P", "d"], "গুণফল"); b.op("y", "div", ["x", "h"], "ছাড়")
+    if c.rng.random() < 0.6:
+        b.say(f"একটি {gen_of(item)} দাম {b.n('P', P, 'আসল দাম')} টাকা।")
+        b.say(f"{fest} উপলক্ষে দোকানে {b.n('d', d, 'ছাড়ের হার')}{b.pct()} ছাড় চলছে।")
+        b.ask(f"ছাড়ের পর {item}টি কিনতে {A}কে কত টাকা দিতে হবে?")
+        b.op("z", "sub", ["P", "y"], "ছাড়ের পর দাম")
+        return b.done("z", P - P * d // 100, "discount.0", qkind="money", thing=None, actor=(A, Ag), dims={"money", "percent"})
+    b.say(f"{fest} উপলক্ষে {A} {b.n('P', P, 'আসল দাম')} টাকা দামের একটি {item} কিনতে গিয়ে {b.n('d', d, 'ছাড়ের হার')}{b.pct()} ছাড় পেল।")
+    b.ask("সে কত টাকা ছাড় পেল?")
+    return b.done("y", P * d // 100, "discount.1", qkind="money", thing=None, actor=(A, Ag), dims={"money", "percent"})
 
 @family("profit", "profit on items bought and sold")
 def _profit(c: Ctx) -> Builder:
-    b = Builder(c); A, Ag = c.name(); t = c.rng.choice(THINGS); cost = c.fresh(5, 80); s = cost + c.fresh(1, 30); k = c.fresh(5, 40)
-    b.say(f"{A} প্রতিটি {b.n('c', cost, 'কেনা দাম')} টাকা দরে {b.q('k', k, t, 'সংখ্যা')} কিনল।")
-    b.say(f"পরে সে প্রতিটি {b.n('s', s, 'বিক্রি দাম')} টাকা দরে সবগুলো বিক্রি করল।", glued=True)
-    b.ask("তার মোট লাভ কত টাকা হলো?")
-    b.op("u", "sub", ["s", "c"], "একটিতে লাভ"); b.op("v", "mul", ["u", "k"], "মোট লাভ")
-    return b.done("v", (s - cost) * k, "profit.0", qkind="item", thing=t, actor=(A, Ag), dims={"money"})
+    b = Builder(c); A, Ag = c.name()
+    if c.rng.random() < 0.6:
+        t = c.rng.choice(THINGS); cost = c.fresh(5, 80); s = cost + c.fresh(1, 30); k = c.fresh(5, 40)
+        b.say(f"{A} প্রতিটি {b.n('c', cost, 'কেনা দাম')} টাকা দরে {b.q('k', k, t, 'সংখ্যা')} কিনল।")
+        b.say(f"পরে সে প্রতিটি {b.n('s', s, 'বিক্রি দাম')} টাকা দরে সবগুলো বিক্রি করল।", glued=True)
+        b.ask("তার মোট লাভ কত টাকা হলো?")
+        b.op("u", "sub", ["s", "c"], "একটিতে লাভ"); b.op("v", "mul", ["u", "k"], "মোট লাভ")
+        return b.done("v", (s - cost) * k, "profit.0", qkind="item", thing=t, actor=(A, Ag), dims={"money"})
+    item, (lo, hi) = c.rng.choice(ITEMS); cost = c.fresh(lo, hi, 10); r = c.fresh(20, 300, 10); s = cost + r + c.fresh(5, 60) * 10
+    b.say(f"{A} {b.n('c', cost, 'কেনা দাম')} টাকায় একটি পুরোনো {item} কিনে মেরামতে খরচ করল {b.n('r', r, 'মেরামত')} টাকা।")
+    b.say(f"পরে সে {item}টি {b.n('s', s, 'বিক্রি দাম')} টাকায় বিক্রি করল।", glued=True)
+    b.ask("এতে তার কত টাকা লাভ হলো?")
+    b.op("u", "add", ["c", "r"], "মোট খরচ"); b.op("v", "sub", ["s", "u"], "লাভ")
+    return b.done("v", s - cost - r, "profit.1", qkind="money", thing=None, actor=(A, Ag), dims={"money"})
 
 @family("chain_compare", "times as many, fewer than, total of three")
 def _chain_compare(c: Ctx) -> Builder:
@@ -397,23 +422,33 @@ def _chain_compare(c: Ctx) -> Builder:
 @family("travel", "distance left after driving at a speed")
 def _travel(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); v, h = c.fresh(10, 60), c.fresh(2, 6); D = v * h + c.fresh(5, 200)
-    veh = c.rng.choice(["সাইকেল", "মোটরসাইকেল", "গাড়ি"])
-    b.say(f"{A} মোট {b.n('D', D, 'মোট পথ')} কিলোমিটার পথ যাবে।")
-    b.say(f"সে ঘণ্টায় {b.n('v', v, 'গতিবেগ')} কিলোমিটার বেগে {b.n('t', h, 'সময়')} ঘণ্টা {veh} চালাল।")
-    b.ask("তার আর কত কিলোমিটার পথ বাকি?")
+    if c.rng.random() < 0.5:
+        veh = c.rng.choice(["সাইকেল", "মোটরসাইকেল", "গাড়ি"])
+        b.say(f"{A} মোট {b.n('D', D, 'মোট পথ')} কিলোমিটার পথ যাবে।")
+        b.say(f"সে ঘণ্টায় {b.n('v', v, 'গতিবেগ')} কিলোমিটার বেগে {b.n('t', h, 'সময়')} ঘণ্টা {veh} চালাল।")
+        b.ask("তার আর কত কিলোমিটার পথ বাকি?"); k = 0
+    else:
+        b.say(f"{Ag} গ্রাম থেকে শহর {b.n('D', D, 'মোট পথ')} কিলোমিটার দূরে।")
+        b.say(f"সে এমন একটি বাসে উঠল, যা ঘণ্টায় {b.n('v', v, 'গতিবেগ')} কিলোমিটার বেগে চলে।")
+        b.ask(f"{b.n('t', h, 'সময়')} ঘণ্টা পর শহরে পৌঁছাতে তার আর কত কিলোমিটার পথ বাকি থাকবে?"); k = 1
     b.op("g", "mul", ["v", "t"], "যাওয়া পথ"); b.op("r", "sub", ["D", "g"], "বাকি পথ")
-    return b.done("r", D - v * h, "travel.0", qkind="km", thing=None, actor=(A, Ag), dims={"distance", "time"})
+    return b.done("r", D - v * h, f"travel.{k}", qkind="km", thing=None, actor=(A, Ag), dims={"distance", "time"})
 
 @family("savings_goal", "weeks of saving to reach a price")
 def _savings_goal(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); item, _ = c.rng.choice(ITEMS); r, w = c.fresh(2, 20) * 10, c.fresh(2, 12); s = c.fresh(1, 30) * 10
     P = s + r * w
-    b.say(f"{A} {b.n('P', P, 'দাম')} টাকা দামের একটি {item} কিনতে চায়।")
-    b.say(f"তার কাছে এখন {b.n('s', s, 'জমানো টাকা')} টাকা আছে।")
-    b.say(f"সে প্রতি সপ্তাহে {b.n('r', r, 'সাপ্তাহিক সঞ্চয়')} টাকা করে জমায়।")
-    b.ask(f"{item}টি কিনতে তার আর কত সপ্তাহ লাগবে?")
-    b.op("x", "sub", ["P", "s"], "আরও দরকার"); b.op("y", "div", ["x", "r"], "সপ্তাহ")
-    return b.done("y", w, "savings_goal.0", qkind="money", thing=None, actor=(A, Ag), dims={"money", "time"})
+    if c.rng.random() < 0.5:
+        b.say(f"{A} {b.n('P', P, 'দাম')} টাকা দামের একটি {item} কিনতে চায়।")
+        b.say(f"তার কাছে এখন {b.n('s', s, 'জমানো টাকা')} টাকা আছে।")
+        b.say(f"সে প্রতি সপ্তাহে {b.n('r', r, 'সাপ্তাহিক সঞ্চয়')} টাকা করে জমায়।")
+        b.ask(f"{item}টি কিনতে তার আর কত সপ্তাহ লাগবে?"); v, unit = 0, "সপ্তাহ"
+    else:
+        b.say(f"{A} একটি {item} কিনবে, যার দাম {b.n('P', P, 'দাম')} টাকা।")
+        b.say(f"এর মধ্যে সে {b.n('s', s, 'জমানো টাকা')} টাকা জমিয়েছে, আর এখন থেকে প্রতিদিন {b.n('r', r, 'দৈনিক সঞ্চয়')} টাকা করে জমাবে।", glued=True)
+        b.ask(f"আর কত দিন পর সে {item}টি কিনতে পারবে?"); v, unit = 1, "দিন"
+    b.op("x", "sub", ["P", "s"], "আরও দরকার"); b.op("y", "div", ["x", "r"], unit)
+    return b.done("y", w, f"savings_goal.{v}", qkind="money", thing=None, actor=(A, Ag), dims={"money", "time"})
 
 @family("recipe", "ingredients needed minus what is at home")
 def _recipe(c: Ctx) -> Builder:
@@ -427,11 +462,16 @@ def _recipe(c: Ctx) -> Builder:
 @family("weekly_wage", "days × hours × hourly pay")
 def _weekly_wage(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); d, h, w = c.fresh(3, 6), c.fresh(2, 9), c.fresh(5, 40) * 10
-    b.say(f"{A} সপ্তাহে {b.n('d', d, 'কাজের দিন')} দিন কাজ করে, আর প্রতিদিন কাজ করে {b.n('h', h, 'দৈনিক ঘণ্টা')} ঘণ্টা।")
-    b.say(f"প্রতি ঘণ্টার জন্য সে {b.n('w', w, 'ঘণ্টাপ্রতি মজুরি')} টাকা পায়।")
-    b.ask("এক সপ্তাহে সে কত টাকা আয় করে?")
-    b.op("s", "mul", ["d", "h", "w"], "সাপ্তাহিক আয়")
-    return b.done("s", d * h * w, "weekly_wage.0", qkind="hours", thing=None, actor=(A, Ag), dims={"money", "time"})
+    if c.rng.random() < 0.5:
+        b.say(f"{A} সপ্তাহে {b.n('d', d, 'কাজের দিন')} দিন কাজ করে, আর প্রতিদিন কাজ করে {b.n('h', h, 'দৈনিক ঘণ্টা')} ঘণ্টা।")
+        b.say(f"প্রতি ঘণ্টার জন্য সে {b.n('w', w, 'ঘণ্টাপ্রতি মজুরি')} টাকা পায়।")
+        b.ask("এক সপ্তাহে সে কত টাকা আয় করে?"); v = 0
+    else:
+        b.say(f"{A} একটি দোকানে ঘণ্টায় {b.n('w', w, 'ঘণ্টাপ্রতি মজুরি')} টাকা মজুরিতে কাজ করে।")
+        b.say(f"গত মাসে সে {b.n('d', d, 'কাজের দিন')} দিন কাজ করেছে, প্রতিদিন {b.n('h', h, 'দৈনিক ঘণ্টা')} ঘণ্টা করে।")
+        b.ask("গত মাসে সে মোট কত টাকা মজুরি পেয়েছে?"); v = 1
+    b.op("s", "mul", ["d", "h", "w"], "মোট আয়")
+    return b.done("s", d * h * w, f"weekly_wage.{v}", qkind="hours", thing=None, actor=(A, Ag), dims={"money", "time"})
 
 _GROCERIES = [(("চাল", 50, 90), ("ডাল", 90, 140)), (("আলু", 20, 50), ("পেঁয়াজ", 40, 120)), (("চিনি", 100, 140), ("আটা", 45, 70))]
 
@@ -455,11 +495,16 @@ def _two_purchases(c: Ctx) -> Builder:
 @family("pages_left", "pages still to read")
 def _pages_left(c: Ctx) -> Builder:
     b = Builder(c); A, Ag = c.name(); x, y = c.fresh(10, 60), c.fresh(10, 60); P = x + y + c.fresh(10, 250)
-    b.say(f"একটি বইয়ে {b.n('P', P, 'মোট পৃষ্ঠা')} পৃষ্ঠা আছে।")
-    b.say(f"{A} প্রথম দিন {b.n('a', x, 'প্রথম দিন')} পৃষ্ঠা এবং দ্বিতীয় দিন {b.n('b', y, 'দ্বিতীয় দিন')} পৃষ্ঠা পড়ল।")
-    b.ask("বইটির আর কত পৃষ্ঠা পড়া বাকি?")
+    if c.rng.random() < 0.5:
+        b.say(f"একটি বইয়ে {b.n('P', P, 'মোট পৃষ্ঠা')} পৃষ্ঠা আছে।")
+        b.say(f"{A} প্রথম দিন {b.n('a', x, 'প্রথম দিন')} পৃষ্ঠা এবং দ্বিতীয় দিন {b.n('b', y, 'দ্বিতীয় দিন')} পৃষ্ঠা পড়ল।")
+        b.ask("বইটির আর কত পৃষ্ঠা পড়া বাকি?"); v = 0
+    else:
+        b.say(f"{A} {b.n('P', P, 'মোট পৃষ্ঠা')} পৃষ্ঠার একটি গল্পের বই পড়া শুরু করল।")
+        b.say(f"সকালে সে পড়ল {b.n('a', x, 'সকালে')} পৃষ্ঠা, আর রাতে পড়ল {b.n('b', y, 'রাতে')} পৃষ্ঠা।")
+        b.ask("বইটি শেষ করতে তাকে আর কত পৃষ্ঠা পড়তে হবে?"); v = 1
     b.op("s", "add", ["a", "b"], "পড়া হয়েছে"); b.op("r", "sub", ["P", "s"], "বাকি পৃষ্ঠা")
-    return b.done("r", P - x - y, "pages_left.0", qkind="pages", thing=None, actor=(A, Ag), dims=set())
+    return b.done("r", P - x - y, f"pages_left.{v}", qkind="pages", thing=None, actor=(A, Ag), dims=set())
 
 @family("empty_seats", "rows × seats minus guests")
 def _empty_seats(c: Ctx) -> Builder:

@@ -138,3 +138,25 @@ def test_default_messages_fn_is_the_course_prompt():
             to_grpo_record(rec)
     else:
         assert to_grpo_record(rec)["prompt"] == list(prompts.build_messages(rec["question"]))
+
+
+def test_mgsm_tries_the_mirror_when_the_script_dataset_fails(monkeypatch):
+    calls = []
+    def fake_load(repo, config=None, split=None):
+        calls.append(repo)
+        if repo == "juletxara/mgsm": raise RuntimeError("Dataset scripts are no longer supported, but found mgsm.py")
+        return datasets.Dataset.from_list([{"question": "প্রশ্ন", "answer_number": 12}])
+    monkeypatch.setattr(data.datasets, "load_dataset", fake_load)
+    assert load_mgsm_bn()["answer"] == [12.0] and calls == ["juletxara/mgsm", "jbross-ibm-research/mgsm"]
+
+
+def test_sft_answer_falls_back_to_the_gold_graph(tmp_path):
+    rec = generate(1, seed=6)[0]
+    row = {"conversations": [{"role": "user", "content": rec["question"]}, {"role": "assistant", "content": f"```json\n{rec['graph']}\n```"}],
+           "response": f"```json\n{rec['graph']}\n```", "english_answer": "n/a"}
+    p = tmp_path / "sft.jsonl"; p.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    ds = load_dagger_sft(p)
+    assert ds["answer"] == [rec["answer"]] and ds["graph"] == [rec["graph"]] and ds["question"] == [rec["question"]]
+    row["response"] = "not a graph"; p.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="english_answer"):
+        load_dagger_sft(p)
