@@ -1,6 +1,6 @@
 __all__ = ['NAMES', 'THINGS', 'FRUITS', 'SWEETS', 'ITEMS', 'PEOPLE', 'DIGIT_STYLES', 'FAMILIES', 'FAMILY_INFO', 'DISTRACTOR_TYPES', 'DISTRACTORS', 'MAX_NODES', 'SYNTH_FEATURES', 'TEST_FAMILIES', 'CARD_SYSTEM_PROMPT', 'Ctx', 'Sentence', 'Builder', 'gen_of', 'family', 'distractor', 'make_problem', 'numbers_in', 'strip_distractors', 'check_record', 'generate_records', 'generate', 'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
 
-# %% ../nbs/01_data.ipynb #41a09fb9
+# %% ../nbs/01_data.ipynb #b4857f5c
 import json, math, os, random, re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +9,7 @@ import datasets
 from tqdm.auto import tqdm
 from .numerals import BN_DIGITS, to_ascii_digits, to_bangla_digits
 
-# %% ../nbs/01_data.ipynb #cc31e940
+# %% ../nbs/01_data.ipynb #cf70c56d
 # (name, possessive)
 NAMES = [("রহিম", "রহিমের"), ("করিম", "করিমের"), ("সুমি", "সুমির"), ("রিনা", "রিনার"), ("তানিয়া", "তানিয়ার"),
          ("রাহুল", "রাহুলের"), ("মিতু", "মিতুর"), ("জামাল", "জামালের"), ("নাসির", "নাসিরের"), ("পলাশ", "পলাশের"),
@@ -32,7 +32,7 @@ ITEMS = [("ছাতা", (150, 600)), ("ব্যাগ", (300, 1500)), ("জ�
          ("জুতা", (500, 2000)), ("বল", (80, 400)), ("টিফিন বাক্স", (120, 500)), ("কম্বল", (600, 2400))]
 PEOPLE = [("শিক্ষার্থী", "জন"), ("অতিথি", "জন"), ("খেলোয়াড়", "জন"), ("শ্রমিক", "জন"), ("যাত্রী", "জন")]
 
-# %% ../nbs/01_data.ipynb #413e3d63
+# %% ../nbs/01_data.ipynb #745bc535
 DIGIT_STYLES = ("ascii", "bangla", "mixed")
 
 class Ctx:
@@ -74,7 +74,7 @@ class Ctx:
             if float(v) not in self.used: return v
         return v
 
-# %% ../nbs/01_data.ipynb #89474051
+# %% ../nbs/01_data.ipynb #8630682b
 @dataclass
 class Sentence:
     "One sentence of a problem and the numbers (`(key, value, label)`) it states."
