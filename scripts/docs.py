@@ -19,7 +19,7 @@ numbers into the table of `nbs/index.ipynb` between the `timings` markers.
 """
 from __future__ import annotations
 
-import argparse, hashlib, html, json, os, re, shutil, sys, time
+import argparse, ast, builtins, hashlib, html, json, os, re, shutil, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,10 +127,59 @@ def execute_notebook(src: Path, budget: float | None = None, cell_timeout: int =
 
 def _cache_key(src: Path, preset: str) -> str:
     h = hashlib.sha256()
-    for p in [src, ROOT / "pyproject.toml", *sorted((ROOT / "dagger_nb").glob("*.py"))]:
+    data = [f for f in sorted((ROOT / "data").rglob("*")) if f.is_file() and f.stat().st_size < 5_000_000] if (ROOT / "data").exists() else []
+    for p in [src, ROOT / "pyproject.toml", *sorted((ROOT / "dagger_nb").glob("*.py")), *data]:
         h.update(p.name.encode()); h.update(p.read_bytes())
     h.update(preset.encode())
     return h.hexdigest()[:16]
+
+
+_NO_SPLIT = {"export", "exports", "exporti", "exec_doc", "hide", "default_exp", "eval"}
+
+
+def _free_names(tree) -> set[str]:
+    "Names a cell reads but neither defines, imports nor gets from builtins (so it needs earlier cells)."
+    stored, loaded = set(), set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name): (loaded if isinstance(n.ctx, ast.Load) else stored).add(n.id)
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): stored.add(n.name)
+        elif isinstance(n, ast.arg): stored.add(n.arg)
+        elif isinstance(n, (ast.Import, ast.ImportFrom)): stored |= {(a.asname or a.name).split(".")[0] for a in n.names}
+        elif isinstance(n, ast.ExceptHandler) and n.name: stored.add(n.name)
+    return loaded - stored - set(dir(builtins))
+
+
+def split_import_cells(nb) -> int:
+    """Move the top-level imports of code cells that mix imports with code using earlier cells' names into a cell of their own.
+
+    nbdev's docs processing re-runs every cell that contains an import (to render `show_doc`) but not
+    the cells before it, so `import x; plot(ds)` fails there with a NameError although the notebook
+    runs fine. Splitting keeps the outputs on the code cell and gives nbdev an imports-only cell.
+    Returns how many cells were split."""
+    import nbformat
+    cells, n = [], 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            cells.append(cell); continue
+        lines = cell.source.splitlines()
+        ndir = 0
+        while ndir < len(lines) and lines[ndir].lstrip().startswith("#|"): ndir += 1
+        dirs = {l.split("|", 1)[1].split(":")[0].split()[0] for l in lines[:ndir] if l.split("|", 1)[1].strip()}
+        try: tree = ast.parse("\n".join(lines))
+        except SyntaxError: tree = None
+        if tree is None or dirs & _NO_SPLIT:
+            cells.append(cell); continue
+        imps = [t for t in tree.body if isinstance(t, (ast.Import, ast.ImportFrom))]
+        if not imps or len(imps) == len(tree.body) or not _free_names(tree):
+            cells.append(cell); continue
+        imp_lines = {i for t in imps for i in range(t.lineno - 1, t.end_lineno)}
+        head = lines[:ndir]
+        first = nbformat.v4.new_code_cell("\n".join(head + [lines[i] for i in sorted(imp_lines)]))
+        first.id = (str(cell.get("id", "cell")) + "-imports")[-64:]
+        cell.source = "\n".join(head + [l for i, l in enumerate(lines) if i >= ndir and i not in imp_lines]).strip("\n")
+        cells += [first, cell]; n += 1
+    nb.cells = cells
+    return n
 
 
 def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: float | None, preset: str) -> dict:
@@ -163,6 +212,12 @@ def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: floa
             for old in cache.glob(f"{src.stem}.*.ipynb"): old.unlink()
             nbformat.write(nb, hit)
         infos[name] = info
+    for name in names:                     # make nbdev's show_doc pass work on cells that mix imports and code
+        nb = nbformat.read(stage / name, as_version=4)
+        if (k := split_import_cells(nb)):
+            nbformat.write(nb, stage / name)
+            log(f"{name}: {k} cell(s) mix imports with other code; split for nbdev's docs processing "
+                f"(nbdev FAQ: give imports a cell of their own)")
     return infos
 
 
@@ -352,7 +407,9 @@ def measure(args) -> int:
     rows = {}
     for name in names:
         log(f"{name}: executing with DAGGER_PRESET={args.preset} ...")
-        _, info = execute_notebook(NBS / name, measure=True)
+        try: _, info = execute_notebook(NBS / name, measure=True)
+        except DocsError as e:
+            log(f"{name}: FAILED, not measured\n{e}"); continue
         rows[name] = info
         log(f"{name}: {info['seconds']} s, peak RSS {info.get('peak_rss_mb', '?')} MB"
             + (f", peak GPU {info['peak_gpu_mb']} MB" if "peak_gpu_mb" in info else ""))

@@ -94,6 +94,23 @@ def test_timings_update_writes_the_preset_column(tmp_path):
         docs.update_index_timings("h100", {}, index=idx)
 
 
+def test_cells_mixing_imports_and_earlier_names_are_split_for_nbdev():
+    docs = _load_script("docs")
+    code = nbformat.v4.new_code_cell
+    nb = nbformat.v4.new_notebook(cells=[
+        code("ds = [1, 2]"),
+        code("#| echo: false\nimport math\nprint(math.fsum(ds))", outputs=[nbformat.v4.new_output("stream", text="3.0\n")]),
+        code("import math\nmath.sqrt(2)"),                      # self-contained: nbdev can run it alone
+        code("#| export\nimport math\ndef f(): return ds"),   # export cells stay whole
+        code("%time import math\nds"),                          # not Python: left alone
+    ])
+    assert docs.split_import_cells(nb) == 1
+    assert [c.source for c in nb.cells[1:3]] == ["#| echo: false\nimport math", "#| echo: false\nprint(math.fsum(ds))"]
+    assert nb.cells[1].outputs == [] and nb.cells[2].outputs[0]["text"] == "3.0\n"
+    assert len(nb.cells) == 6
+    nbformat.validate(nb)
+
+
 # ----------------------------------------------------------------------------- the preview in a browser
 def _find_browser():
     for name in [os.environ.get("CHROME"), "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]:
