@@ -15,7 +15,8 @@
 
 `measure` executes every notebook once with a preset and prints wall time and peak memory per
 notebook (peak RSS of the kernel; peak CUDA memory where a GPU is used); `--update-index` writes the
-numbers into the table of `nbs/index.ipynb` between the `timings` markers.
+numbers into the table of `nbs/index.ipynb` between the `timings` markers. `gpu-table` does the same
+for the figures `tests/test_gpu.py` leaves in `build/gpu/` (GPU table between the `gpu` markers).
 """
 from __future__ import annotations
 
@@ -451,6 +452,35 @@ def update_index_timings(preset: str, rows: dict, index: Path = NBS / "index.ipy
     raise DocsError(f"no timings table ({_TIMING_START} ... {_TIMING_END}) in {index}")
 
 
+_GPU_ROWS = {"tiny_lora_steps": "transformers + PEFT", "train_sft_tiny": "`train_sft", "unsloth_tiny": "Unsloth"}
+
+
+def update_index_gpu(results: Path = ROOT / "build" / "gpu", index: Path = NBS / "index.ipynb") -> int:
+    "Write the figures `tests/test_gpu.py` left in `results` into the GPU table of `index.ipynb`; returns rows updated."
+    import nbformat
+    found = {k: json.loads((results / f"{k}.json").read_text()) for k in _GPU_ROWS if (results / f"{k}.json").exists()}
+    if not found: raise DocsError(f"no GPU results in {results}: run `pytest tests/test_gpu.py` on a CUDA machine first")
+    nb = nbformat.read(index, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or "<!-- gpu:start -->" not in cell.source: continue
+        head, rest = cell.source.split("<!-- gpu:start -->", 1)
+        table, tail = rest.split("<!-- gpu:end -->", 1)
+        lines, n = table.strip().splitlines(), 0
+        for k, r in found.items():
+            for i, line in enumerate(lines[2:], start=2):
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if not cells[0].startswith(_GPU_ROWS[k]): continue
+                step = r.get("step_s_median", r.get("step_s"))
+                cells[1:4] = [f"{r['peak_gpu_mb']:.0f} MB (measured)", f"{step * 1000:.0f} ms (measured)" if step else "-",
+                              f"{r.get('gpu', '?')}, {r.get('when', '')[:10]}"]
+                lines[i] = "| " + " | ".join(cells) + " |"; n += 1
+        cell.source = head + "<!-- gpu:start -->\n" + "\n".join(lines) + "\n<!-- gpu:end -->" + tail
+        nbformat.write(nb, index)
+        log(f"updated {n} GPU row(s) in {index}; run `python scripts/readme.py` next")
+        return n
+    raise DocsError(f"no GPU table (<!-- gpu:start --> ... <!-- gpu:end -->) in {index}")
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="scripts/docs.py", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="cmd")
@@ -464,8 +494,11 @@ def main(argv=None) -> int:
     m.add_argument("--preset", default=os.environ.get("DAGGER_PRESET", "tiny"))
     m.add_argument("--only", nargs="*", help="only notebooks whose name contains one of these")
     m.add_argument("--update-index", action="store_true", help="write the numbers into nbs/index.ipynb")
+    g = sub.add_parser("gpu-table", help="write tests/test_gpu.py's figures (build/gpu/*.json) into nbs/index.ipynb")
+    g.add_argument("--results", default=str(ROOT / "build" / "gpu"))
     args = p.parse_args(argv)
     try:
+        if args.cmd == "gpu-table": return 0 if update_index_gpu(Path(args.results)) else 1
         return measure(args) if args.cmd == "measure" else build(args)
     except DocsError as e:
         print(f"docs: error: {e}", file=sys.stderr)

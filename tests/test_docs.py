@@ -94,6 +94,21 @@ def test_timings_update_writes_the_preset_column(tmp_path):
         docs.update_index_timings("h100", {}, index=idx)
 
 
+def test_gpu_table_takes_the_figures_of_test_gpu(tmp_path):
+    docs = _load_script("docs")
+    idx = tmp_path / "index.ipynb"
+    shutil.copy(NBS / "index.ipynb", idx)
+    res = tmp_path / "gpu"; res.mkdir()
+    (res / "train_sft_tiny.json").write_text(json.dumps({"peak_gpu_mb": 812.4, "step_s": 0.0712, "gpu": "Tesla T4", "when": "2026-12-01 10:00:00"}))
+    assert docs.update_index_gpu(res, index=idx) == 1
+    src = "\n".join(c.source for c in nbformat.read(idx, as_version=4).cells)
+    row = next(l for l in src.splitlines() if l.startswith("| `train_sft"))
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["812 MB (measured)", "71 ms (measured)", "Tesla T4, 2026-12-01"]
+    assert "| Unsloth | not measured yet |" in src
+    with pytest.raises(docs.DocsError, match="no GPU results"):
+        docs.update_index_gpu(tmp_path / "none", index=idx)
+
+
 def test_cells_mixing_imports_and_earlier_names_are_split_for_nbdev():
     docs = _load_script("docs")
     code = nbformat.v4.new_code_cell
