@@ -197,3 +197,15 @@ def test_draw_graph_returns_figure(tmp_path):
     assert (tmp_path / "g.png").stat().st_size > 1000
     fig2 = draw_graph(parse_graph(EXAMPLE), values={})
     assert "= 600" not in " ".join(t.get_text() for t in fig2.axes[0].texts)
+
+
+def test_draw_graph_without_bangla_font_hides_labels(monkeypatch):
+    import matplotlib
+    matplotlib.use("Agg")
+    import dagger_nb.executor as ex
+    monkeypatch.setattr(ex, "bangla_font", lambda: None)
+    fig = ex.draw_graph(EXAMPLE)
+    ax = fig.axes[0]
+    shown = " ".join(t.get_text() for t in ax.texts)
+    assert "প্রতিদিন" not in shown and "n1: 120" in shown
+    assert "Bangla labels hidden" in ax.get_title()
