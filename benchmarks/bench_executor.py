@@ -20,7 +20,13 @@ LABELS = ["প্রতিদিন বিক্রি", "দিনের সং
 
 
 def realistic(rng: random.Random, messy: bool = False) -> str:
-    "A completion like a trained model writes: prose-free ```json block, 5-15 nodes, some distractors."
+    "A completion like a trained model writes: prose-free ```json block, 5-15 nodes, some distractors; it executes."
+    while True:
+        text = _candidate(rng, messy)
+        if run(text).ok: return text
+
+
+def _candidate(rng: random.Random, messy: bool) -> str:
     n_total = rng.randint(5, 15)
     n_const = max(2, n_total // 2)
     nodes = [{"id": f"n{i}", "op": "const", "val": rng.choice([rng.randint(1, 500), round(rng.uniform(1, 100), 2)]),
@@ -76,11 +82,19 @@ def hostile_inputs() -> dict:
                                            {"id": "final_result", "op": "identity", "args": ["p"]}]}),
         "gcd of 1e15-size values": json.dumps({"nodes": [c("a", 1e15), c("b", 999999999999989), {"id": "g", "op": "gcd", "args": ["a", "b"]},
                                                         {"id": "final_result", "op": "identity", "args": ["g"]}]}),
-        "256 nodes x 64 args": json.dumps({"nodes": [c("a", 1.0000001)] + [{"id": f"m{i}", "op": "mul", "args": ["a"] + [f"m{j}" for j in range(max(0, i - 63), i)]} for i in range(254)]
-                                          + [{"id": "final_result", "op": "identity", "args": ["m253"]}]}),
-        "20k code fences": "```" * 20_000,
+        "256 nodes x 64 args (dict input)": {"nodes": [c("a", 1.0000001)] + [{"id": f"m{i}", "op": "mul", "args": ["a"] + [f"m{j}" for j in range(max(0, i - 63), i)]} for i in range(254)]
+                                          + [{"id": "final_result", "op": "identity", "args": ["m253"]}]},
+        "255-node chain of pow": json.dumps({"nodes": [c("a", 1.01)] + [{"id": f"p{i}", "op": "pow", "args": [f"p{i-1}" if i else "a", 2]} for i in range(254)]
+                                            + [{"id": "final_result", "op": "identity", "args": ["p253"]}]}),
+        "50k chars of {a:1,...} (parses as Python)": "{" + "a:1," * 12490,
+        "48k chars of [{}][{}]... (Python subscripts)": "[{}]" * 12000,
+        "1200 Python-style nodes": "{'nodes': [" + ",".join("{'id': 'a%d', 'op': 'const', 'val': 1}" % i for i in range(1200)) + "]}",
+        "4000 chars for json_repair (worst patterns found)": "{" + "a:1," * 1000,
+        "4000 chars of unquoted words for json_repair": "{" + "a b c d " * 500,
+        "unary minus chain": "[" + "-" * 49_000 + "1]",
+        "16k code fences": "```" * 16_000,
         "50k chars of broken JSON": "{" + ",".join(['"a": [1, 2, {"b": \'x\'}]'] * 1500),
-        "20k chars of broken JSON (repaired)": "{" + ",".join(['"a": [1, 2, {"b": \'x\'}]'] * 800),
+        "4k chars of broken JSON (json_repair)": "{" + ",".join(['"a": [1, 2, {"b": \'x\'}]'] * 160),
         "50k open braces": "{" * 49_999,
         "prose full of brackets": "see [1] and {2} " * 3000,
     }
@@ -95,7 +109,6 @@ def main():
     texts = [realistic(rng) for _ in range(a.n)]
     messy = [realistic(rng, messy=True) for _ in range(max(1, a.n // 4))]
     sizes = [len(parse_graph(t).nodes) for t in texts[:200]]
-    assert all(run(t).ok for t in texts[:200]) and all(run(t).ok for t in messy[:50])
     print(f"{a.n} realistic graph texts: {min(sizes)}-{max(sizes)} nodes, mean {statistics.mean(len(t) for t in texts):.0f} characters")
     graphs = [parse_graph(t) for t in texts]
     rows = [
