@@ -209,3 +209,20 @@ def test_draw_graph_without_bangla_font_hides_labels(monkeypatch):
     shown = " ".join(t.get_text() for t in ax.texts)
     assert "প্রতিদিন" not in shown and "n1: 120" in shown
     assert "Bangla labels hidden" in ax.get_title()
+
+
+from graph_cases import messy_texts  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(messy_texts())
+def test_lenient_repairs_keep_the_meaning(case):
+    data, text = case
+    clean, messy = run(data), run(text)
+    assert clean.ok == messy.ok, (messy.error, messy.repairs)
+    if clean.ok:
+        assert messy.value == clean.value
+        assert sorted(messy.distractors) == sorted(clean.distractors)
+    strict = run(text, strict=True)
+    if strict.ok:
+        assert messy.ok and messy.value == strict.value
