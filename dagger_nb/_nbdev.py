@@ -1,6 +1,6 @@
 __all__ = ['FreshExtraModules']
 
-# %% ../nbs/02_graph.ipynb #68c8b9c9
+# %% ../nbs/02_graph.ipynb #d3529086
 class FreshExtraModules:
     "nbdev export processor (pyproject `export_procs`): empties every `#| export <module>` target of the notebook before nbdev appends to it, so exporting twice never duplicates code."
     def __init__(self, nb):
