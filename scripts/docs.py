@@ -2,7 +2,8 @@
 """Build the docs site from the notebooks in `nbs/`.
 
     python scripts/docs.py [build] [--preview] [--no-execute] [--exec-budget S] [--work DIR]
-    python scripts/docs.py measure [--preset NAME] [--update-index]
+    python scripts/docs.py measure [--preset NAME] [--only 05 06] [--update-index]
+    python scripts/docs.py gpu-table [--results build/gpu]
 
 `build` (what `bash scripts/run.sh docs` runs):
   1. executes every notebook (quick mode: `DAGGER_PRESET=tiny` unless set) so that plots and graph
