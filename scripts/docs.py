@@ -21,7 +21,7 @@ for the figures `tests/test_gpu.py` leaves in `build/gpu/` (GPU table between th
 """
 from __future__ import annotations
 
-import argparse, ast, builtins, hashlib, html, json, os, re, shutil, sys, time
+import argparse, ast, hashlib, html, json, os, re, shutil, sys, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,25 +139,14 @@ def _cache_key(src: Path, preset: str) -> str:
 _NO_SPLIT = {"export", "exports", "exporti", "exec_doc", "hide", "default_exp", "eval"}
 
 
-def _free_names(tree) -> set[str]:
-    "Names a cell reads but neither defines, imports nor gets from builtins (so it needs earlier cells)."
-    stored, loaded = set(), set()
-    for n in ast.walk(tree):
-        if isinstance(n, ast.Name): (loaded if isinstance(n.ctx, ast.Load) else stored).add(n.id)
-        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)): stored.add(n.name)
-        elif isinstance(n, ast.arg): stored.add(n.arg)
-        elif isinstance(n, (ast.Import, ast.ImportFrom)): stored |= {(a.asname or a.name).split(".")[0] for a in n.names}
-        elif isinstance(n, ast.ExceptHandler) and n.name: stored.add(n.name)
-    return loaded - stored - set(dir(builtins))
-
-
 def split_import_cells(nb) -> int:
-    """Move the top-level imports of code cells that mix imports with code using earlier cells' names into a cell of their own.
+    """Move the top-level imports of code cells that mix imports with other code into a cell of their own.
 
     nbdev's docs processing re-runs every cell that contains an import (to render `show_doc`) but not
     the cells before it, so `import x; plot(ds)` fails there with a NameError although the notebook
-    runs fine. Splitting keeps the outputs on the code cell and gives nbdev an imports-only cell.
-    Returns how many cells were split."""
+    runs fine, and `import x; train(...)` would train again. Splitting keeps the outputs on the code
+    cell and gives nbdev an imports-only cell. The Colab install cell is left whole (it does nothing
+    off Colab). Returns how many cells were split."""
     import nbformat
     cells, n = [], 0
     for cell in nb.cells:
@@ -172,7 +161,7 @@ def split_import_cells(nb) -> int:
         if tree is None or dirs & _NO_SPLIT:
             cells.append(cell); continue
         imps = [t for t in tree.body if isinstance(t, (ast.Import, ast.ImportFrom))]
-        if not imps or len(imps) == len(tree.body) or not _free_names(tree):
+        if not imps or len(imps) == len(tree.body) or "google.colab" in cell.source:   # the install cell is harmless
             cells.append(cell); continue
         imp_lines = {i for t in imps for i in range(t.lineno - 1, t.end_lineno)}
         head = lines[:ndir]

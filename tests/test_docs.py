@@ -109,20 +109,22 @@ def test_gpu_table_takes_the_figures_of_test_gpu(tmp_path):
         docs.update_index_gpu(tmp_path / "none", index=idx)
 
 
-def test_cells_mixing_imports_and_earlier_names_are_split_for_nbdev():
+def test_cells_mixing_imports_and_code_are_split_for_nbdev():
     docs = _load_script("docs")
     code = nbformat.v4.new_code_cell
     nb = nbformat.v4.new_notebook(cells=[
         code("ds = [1, 2]"),
         code("#| echo: false\nimport math\nprint(math.fsum(ds))", outputs=[nbformat.v4.new_output("stream", text="3.0\n")]),
-        code("import math\nmath.sqrt(2)"),                      # self-contained: nbdev can run it alone
+        code("import time\ntime.sleep(600)"),                  # would run again in nbdev's pass: split too
         code("#| export\nimport math\ndef f(): return ds"),   # export cells stay whole
         code("%time import math\nds"),                          # not Python: left alone
+        code('import sys, subprocess\nif "google.colab" in sys.modules: subprocess.run(["pip"])'),  # install cell: whole
     ])
-    assert docs.split_import_cells(nb) == 1
+    assert docs.split_import_cells(nb) == 2
     assert [c.source for c in nb.cells[1:3]] == ["#| echo: false\nimport math", "#| echo: false\nprint(math.fsum(ds))"]
     assert nb.cells[1].outputs == [] and nb.cells[2].outputs[0]["text"] == "3.0\n"
-    assert len(nb.cells) == 6
+    assert [c.source for c in nb.cells[3:5]] == ["import time", "time.sleep(600)"]
+    assert len(nb.cells) == 8 and "google.colab" in nb.cells[-1].source
     nbformat.validate(nb)
 
 
