@@ -121,6 +121,8 @@ def _draw_main(args) -> int:
     try: fig.savefig(args.out, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as e:
         print(f"dagger-nb draw: cannot write {args.out}: {e}", file=sys.stderr); return 2
+    import matplotlib.pyplot as plt
+    plt.close(fig)
     note = f" (not executable: {r.stage} stage: {r.error})" if not r.ok else ""
     print(f"wrote {args.out}{note}")
     return 0
