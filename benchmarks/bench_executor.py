@@ -6,7 +6,7 @@ Prints graphs per CPU-second (one core) for run(text) (lenient and strict) on mo
 Bangla labels and a ```json fence, then the slowest hostile input's time. Targets: >= 20,000 graphs/s
 on one core; every hostile input under 50 ms. Each stage is timed side by side in the same run.
 """
-import argparse, json, random, statistics, sys, time
+import argparse, json, os, random, statistics, sys, time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -109,6 +109,8 @@ def main():
     texts = [realistic(rng) for _ in range(a.n)]
     messy = [realistic(rng, messy=True) for _ in range(max(1, a.n // 4))]
     sizes = [len(parse_graph(t).nodes) for t in texts[:200]]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (rates are per CPU-second of this process)")
     print(f"{a.n} realistic graph texts: {min(sizes)}-{max(sizes)} nodes, mean {statistics.mean(len(t) for t in texts):.0f} characters")
     graphs = [parse_graph(t) for t in texts]
     rows = [

@@ -85,16 +85,13 @@ def _exec_main(args) -> int:
     r = run(text, strict=args.strict)
     if args.json:
         import json
-        print(json.dumps({"value": r.value, "error": r.error, "stage": r.stage, "distractors": r.distractors,
-                          "claimed": r.claimed, "repairs": r.repairs,
-                          "warnings": [p.message for p in r.problems if p.severity == "warning"]}, ensure_ascii=False))
+        print(json.dumps(r.to_dict(), ensure_ascii=False))
     elif r.ok:
         print(format_value(r.value))
     if args.verbose and not args.json:
         for x in r.repairs: print(f"repaired: {x}", file=sys.stderr)
         if r.graph is not None: print(f"distractors: derived {r.distractors}, claimed {r.claimed}", file=sys.stderr)
-        for p in r.problems:
-            if p.severity == "warning": print(f"warning: {p.message}", file=sys.stderr)
+        for w in r.warnings: print(f"warning: {w}", file=sys.stderr)
     if not r.ok:
         if not args.json: print(f"error ({r.stage} stage): {r.error}", file=sys.stderr)
         return 1
@@ -124,6 +121,8 @@ def _draw_main(args) -> int:
     try: fig.savefig(args.out, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as e:
         print(f"dagger-nb draw: cannot write {args.out}: {e}", file=sys.stderr); return 2
+    import matplotlib.pyplot as plt
+    plt.close(fig)
     note = f" (not executable: {r.stage} stage: {r.error})" if not r.ok else ""
     print(f"wrote {args.out}{note}")
     return 0

@@ -48,3 +48,14 @@ def test_draw_unreadable_graph_fails(tmp_path, capsys):
     assert main(["draw", str(f), "--out", str(tmp_path / "x.png")]) == 1
     assert "parse stage" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_draw_notes_an_execution_failure(tmp_path, capsys):
+    f = tmp_path / "g.json"
+    f.write_text(json.dumps({"nodes": [{"id": "a", "op": "const", "val": 1}, {"id": "z", "op": "const", "val": 0},
+                                       {"id": "d", "op": "div", "args": ["a", "z"]},
+                                       {"id": "final_result", "op": "identity", "args": ["d"]}]}), encoding="utf-8")
+    out = tmp_path / "g.svg"
+    assert main(["draw", str(f), "--out", str(out)]) == 0
+    assert out.read_text().lstrip().startswith("<?xml")
+    assert "not executable" in capsys.readouterr().out

@@ -254,3 +254,19 @@ def test_run_never_raises_on_random_node_lists(nodes):
     for strict in (False, True):
         assert_reported(run({"nodes": nodes}, strict=strict))
         assert_reported(run(fenced({"nodes": nodes}), strict=strict))
+
+
+@pytest.mark.parametrize("data", [
+    {"nodes": [{"id": "x", "op": "add", "args": ["y", "x"]}, {"id": "y", "op": "identity", "args": ["x"]},
+               {"id": "final_result", "op": "identity", "args": ["y"]}]},                      # cycle
+    {"nodes": [c("a", 1), c("a", 2), op("b", "frob", "a", "zz"), FIN("b")]},                  # dup, unknown op/ref
+    {"nodes": [c("a", 1), c("b", 0), op("d", "div", "a", "b"), FIN("d")]},                    # execution error
+    {"nodes": [c(f"k{i}", i) for i in range(40)] + [op("s", "sum", *[f"k{i}" for i in range(40)]), FIN("s")]},  # wide
+])
+def test_draw_graph_survives_broken_graphs(data, tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    fig = draw_graph(parse_graph(data, strict=True))
+    fig.savefig(tmp_path / "x.png")
+    plt.close(fig)
