@@ -173,7 +173,8 @@ def split_import_cells(nb) -> int:
     return n
 
 
-def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: float | None, preset: str) -> dict:
+def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: float | None, preset: str,
+                    fresh: bool = False) -> dict:
     "Copy the site config and (executed) notebooks into `stage`; returns {notebook: execution info}."
     import nbformat
     if stage.exists(): shutil.rmtree(stage)
@@ -186,7 +187,7 @@ def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: floa
             shutil.copy2(src, stage / name); infos[name] = {"status": "not executed"}; continue
         key = _cache_key(src, preset)
         hit = cache / f"{src.stem}.{key}.ipynb"
-        if hit.exists():
+        if hit.exists() and not fresh:
             shutil.copy2(hit, stage / name); infos[name] = {"status": "complete", "cached": True}
             log(f"{name}: executed copy from cache")
             continue
@@ -367,7 +368,7 @@ def build(args) -> int:
     names = refresh_site_config()
     log(f"{len(names)} notebooks in course order: {', '.join(names)}")
     infos = stage_notebooks(names, work / "stage", work / "cache", execute=not args.no_execute,
-                            budget=args.exec_budget, preset=preset)
+                            budget=args.exec_budget, preset=preset, fresh=args.no_cache)
     if quarto:
         log("Quarto found: nbdev-docs over the executed notebooks -> docs/")
         from nbdev.quarto import nbdev_docs
@@ -478,6 +479,7 @@ def main(argv=None) -> int:
     for q in (p, b):
         q.add_argument("--preview", action="store_true", help="build the offline nbconvert preview even if Quarto is installed")
         q.add_argument("--no-execute", action="store_true", help="use the outputs saved in the notebooks")
+        q.add_argument("--no-cache", action="store_true", help="execute again even where an executed copy is cached")
         q.add_argument("--exec-budget", type=float, default=None, help="seconds for executing all notebooks; later cells stay unexecuted")
         q.add_argument("--work", default="build/docs", help="work folder inside the repository (stage, cache, proc, preview)")
     m = sub.add_parser("measure", help="time each notebook and record its peak memory")
