@@ -82,16 +82,18 @@ if _t is not None and _t.cuda.is_available():
 print("{MEASURE_TAG}" + _j.dumps(_m))"""
 
 
-def execute_notebook(src: Path, budget: float | None = None, cell_timeout: int = 900, measure: bool = False):
+def execute_notebook(src: Path, budget: float | None = None, cell_timeout: int = 900, measure: bool = False,
+                     allow_errors: bool = False):
     """Execute notebook `src` in a fresh kernel (cwd: its folder) and return `(nb, info)`.
 
     `budget`: seconds; once spent, the remaining cells stay unexecuted and `info["status"]` is
-    "partial" (used by the docs test to bound its time). A failing cell raises `DocsError`."""
+    "partial" (used by the docs test to bound its time). A failing cell raises `DocsError`, unless
+    `allow_errors`: then the error stays in the page and `info["errors"]` counts such cells."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     nb = nbformat.read(src, as_version=4)
-    client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=False,
+    client = NotebookClient(nb, timeout=cell_timeout, kernel_name="python3", allow_errors=allow_errors,
                             interrupt_on_timeout=True, resources={"metadata": {"path": str(src.parent)}})
     t0 = time.monotonic()
     info = {"status": "complete", "cells_run": 0}
@@ -106,6 +108,9 @@ def execute_notebook(src: Path, budget: float | None = None, cell_timeout: int =
             try:
                 client.execute_cell(cell, i)
                 info["cells_run"] += 1
+                if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+                    info["errors"] = info.get("errors", 0) + 1
+                    log(f"{src.name}: cell {i} raised an error; kept in the page (--allow-errors)")
             except (CellTimeoutError, CellExecutionError, DeadKernelError) as e:
                 if budget is not None and time.monotonic() - t0 >= budget:
                     cell.outputs = []
@@ -174,7 +179,7 @@ def split_import_cells(nb) -> int:
 
 
 def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: float | None, preset: str,
-                    fresh: bool = False) -> dict:
+                    fresh: bool = False, allow_errors: bool = False) -> dict:
     "Copy the site config and (executed) notebooks into `stage`; returns {notebook: execution info}."
     import nbformat
     if stage.exists(): shutil.rmtree(stage)
@@ -197,10 +202,10 @@ def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: floa
             log(f"{name}: not executed (time budget spent)")
             continue
         log(f"{name}: executing (DAGGER_PRESET={preset}) ...")
-        nb, info = execute_notebook(src, budget=left)
+        nb, info = execute_notebook(src, budget=left, allow_errors=allow_errors)
         log(f"{name}: {info['status']}, {info['cells_run']} cells, {info['seconds']} s")
         nbformat.write(nb, stage / name)
-        if info["status"] == "complete":
+        if info["status"] == "complete" and not info.get("errors"):
             for old in cache.glob(f"{src.stem}.*.ipynb"): old.unlink()
             nbformat.write(nb, hit)
         infos[name] = info
@@ -343,6 +348,8 @@ def render_preview(proc: Path, out: Path, names: list[str], infos: dict, preset:
         if info.get("status") == "partial":
             banner = (f"Preview built with a time budget: only the first {info.get('cells_run', 0)} code cells were "
                       f"executed, so later outputs are missing. `bash scripts/run.sh docs` executes everything.")
+        elif info.get("errors"):
+            banner = f"{info['errors']} cell(s) of this notebook raised an error when the docs were built; see the error output below."
         elif info.get("status") == "not executed":
             banner = "Built without executing the notebook: only outputs saved in the notebook are shown."
         nb = _prepare_for_nbconvert(nbs[page["notebook"]])
@@ -368,7 +375,8 @@ def build(args) -> int:
     names = refresh_site_config()
     log(f"{len(names)} notebooks in course order: {', '.join(names)}")
     infos = stage_notebooks(names, work / "stage", work / "cache", execute=not args.no_execute,
-                            budget=args.exec_budget, preset=preset, fresh=args.no_cache)
+                            budget=args.exec_budget, preset=preset, fresh=args.no_cache,
+                            allow_errors=args.allow_errors)
     if quarto:
         log("Quarto found: nbdev-docs over the executed notebooks -> docs/")
         from nbdev.quarto import nbdev_docs
@@ -479,6 +487,7 @@ def main(argv=None) -> int:
     for q in (p, b):
         q.add_argument("--preview", action="store_true", help="build the offline nbconvert preview even if Quarto is installed")
         q.add_argument("--no-execute", action="store_true", help="use the outputs saved in the notebooks")
+        q.add_argument("--allow-errors", action="store_true", help="keep going when a cell fails; its error shows in the page")
         q.add_argument("--no-cache", action="store_true", help="execute again even where an executed copy is cached")
         q.add_argument("--exec-budget", type=float, default=None, help="seconds for executing all notebooks; later cells stay unexecuted")
         q.add_argument("--work", default="build/docs", help="work folder inside the repository (stage, cache, proc, preview)")

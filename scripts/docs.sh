@@ -4,7 +4,7 @@
 #   2. the site from the executed notebooks       (scripts/docs.py):
 #        Quarto on PATH  -> nbdev-docs  -> docs/                       (what CI deploys)
 #        no Quarto       -> nbdev's processing + nbconvert -> build/docs/preview/index.html (offline)
-# Options go to scripts/docs.py: --preview (nbconvert preview even with Quarto), --no-execute, --no-cache
+# Options go to scripts/docs.py: --preview (nbconvert preview even with Quarto), --no-execute, --no-cache, --allow-errors
 # (use outputs saved in the notebooks), --exec-budget SECONDS. Quick mode is DAGGER_PRESET (default tiny).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -109,6 +109,17 @@ def test_gpu_table_takes_the_figures_of_test_gpu(tmp_path):
         docs.update_index_gpu(tmp_path / "none", index=idx)
 
 
+def test_execution_failure_names_the_notebook_and_cell_unless_errors_are_allowed(tmp_path):
+    docs = _load_script("docs")
+    code = nbformat.v4.new_code_cell
+    src = tmp_path / "99_broken.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[code("x = 1"), code("raise ValueError('boom')"), code("print(x + 1)")]), src)
+    with pytest.raises(docs.DocsError, match=r"99_broken.ipynb: cell 1 failed(.|\n)*boom(.|\n)*--no-execute"):
+        docs.execute_notebook(src)
+    nb, info = docs.execute_notebook(src, allow_errors=True)
+    assert info["errors"] == 1 and info["cells_run"] == 3 and nb.cells[2].outputs[0]["text"] == "2\n"
+
+
 def test_cells_mixing_imports_and_code_are_split_for_nbdev():
     docs = _load_script("docs")
     code = nbformat.v4.new_code_cell
