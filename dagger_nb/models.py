@@ -122,10 +122,10 @@ def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
 def tiny_config(vocab_size: int = 262144, **kw):
     "A 2-layer Gemma-3 text config, small enough to train in seconds on a CPU."
     from transformers import Gemma3TextConfig
-    args = dict(vocab_size=vocab_size, hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=2,
+    args = dict(vocab_size=vocab_size, hidden_size=128, intermediate_size=256, num_hidden_layers=2, num_attention_heads=4,
                 num_key_value_heads=1, head_dim=32, max_position_embeddings=2048, sliding_window=128,
                 layer_types=["sliding_attention", "full_attention"], pad_token_id=0, eos_token_id=1, bos_token_id=2,
-                tie_word_embeddings=True)
+                tie_word_embeddings=True, initializer_range=0.1)   # wider than usual: a few steps can move the logits
     args.update(kw)
     return Gemma3TextConfig(**args)
 
@@ -198,6 +198,8 @@ def apply_trim(model, tokenizer, keep_ids: list[int]):
                 out.weight = torch.nn.Parameter(out.weight.data.index_select(0, idx).clone())
             out.out_features = len(keep_ids)
         model.config.vocab_size = len(keep_ids)
+        if hasattr(model, "vocab_size"):      # Gemma3ForCausalLM caches it for its loss
+            model.vocab_size = len(keep_ids)
         for cfg in (model.config, model.generation_config):
             for attr in ("pad_token_id", "bos_token_id", "eos_token_id"):
                 v = getattr(cfg, attr, None)
@@ -264,12 +266,20 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         raise ValueError(f"backend must be 'auto', 'unsloth' or 'transformers', not {backend!r}")
     lora = _as_lora(lora)
     path = Path(str(name)).expanduser()
-    if path.is_dir() and (path / META_FILE).exists():           # one of our adapters
+    if path.is_dir() and (path / META_FILE).exists():           # written by train_sft / train_grpo
         meta = json.loads((path / META_FILE).read_text())
-        model, tok = load_model(meta["base"], backend=backend, load_in_4bit=load_in_4bit, cache_dir=cache_dir,
-                                trim_vocab=meta.get("keep_ids"), dtype=dtype, max_seq_length=max_seq_length)
-        from peft import PeftModel
-        model = PeftModel.from_pretrained(model, str(path), is_trainable=trainable)
+        if (path / "adapter_config.json").exists():             # a LoRA adapter on a base model
+            model, tok = load_model(meta["base"], backend=backend, load_in_4bit=load_in_4bit, cache_dir=cache_dir,
+                                    trim_vocab=meta.get("keep_ids"), dtype=dtype, max_seq_length=max_seq_length)
+            from peft import PeftModel
+            model = PeftModel.from_pretrained(model, str(path), is_trainable=trainable)
+        else:                                                    # fully fine-tuned weights (lora_r=0)
+            tok = _load_plain_fast(path)
+            model = AutoModelForCausalLM.from_pretrained(str(path), dtype=dtype or torch.float32)
+            model.dagger_base, model.dagger_keep_ids = meta["base"], meta.get("keep_ids")
+            if torch.cuda.is_available():
+                model = model.to("cuda")
+        model.train(trainable)
         return model, tok
     use_unsloth = backend == "unsloth" or (backend == "auto" and _unsloth_available() and name not in ("tiny",))
     if use_unsloth:
