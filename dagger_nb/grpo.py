@@ -29,12 +29,12 @@ def grpo_example(record: dict, style: str = "compact") -> dict:
     return {"prompt": build_messages(record["question"], style), "solution": float(parse_number(record["answer"])),
             "question": record["question"]}
 
-def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3)):
+def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for GRPO: as given, 'hub' for `dipta007/dagger` grpo, or None for `n` synthetic problems (seed+1, unseen by SFT)."
     from datasets import Dataset
     if data is None:
         from dagger_nb.synth import generate
-        return generate(n, seed=seed + 1, distractors=tuple(distractors))
+        return generate(n, seed=seed + 1, distractors=tuple(distractors), families=list(families) if families else None)
     if isinstance(data, str) and data == "hub":
         from dagger_nb.data import load_dagger_grpo
         return load_dagger_grpo()
@@ -108,7 +108,7 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
     p = get_preset(preset, **overrides)
     out = Path(out_dir)
     ckpt, last = prepare_out_dir(out, resume, overwrite)
-    ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors), p.prompt_style)
+    ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
     model, tok = load_for_training(p, init, texts=dataset_texts(ds))
     funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
     ckpt.mkdir(parents=True, exist_ok=True)

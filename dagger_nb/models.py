@@ -10,8 +10,9 @@ import json, os, shutil, tempfile, time, warnings
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gemma_tokenizer', 'gemma_270m_dir',
-           'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model', 'write_meta']
+__all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gguf_tokenizer', 'gemma_tokenizer',
+           'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model',
+           'write_meta']
 
 # %% ../nbs/05_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -71,30 +72,46 @@ def _finish_tokenizer(tok):
         tok.pad_token = tok.eos_token
     return tok
 
-def _plain_fast(tok):
-    """Re-wrap a tokenizer as a plain `PreTrainedTokenizerFast` around the same `tokenizers` object.
-    (transformers' `GemmaTokenizer` class rebuilds a BPE model when reloading a saved GGUF Unigram vocabulary,
-    which tokenizes character by character; the plain class keeps the Unigram model as saved.)"""
-    from transformers import PreTrainedTokenizerFast
-    from tokenizers import Tokenizer
-    new = PreTrainedTokenizerFast(tokenizer_object=Tokenizer.from_str(tok.backend_tokenizer.to_str()),
-                                  bos_token=tok.bos_token, eos_token=tok.eos_token, pad_token=tok.pad_token,
-                                  unk_token=tok.unk_token, chat_template=getattr(tok, "chat_template", None))
-    return _finish_tokenizer(new)
-
 def _load_plain_fast(path):
     from transformers import PreTrainedTokenizerFast
     return _finish_tokenizer(PreTrainedTokenizerFast.from_pretrained(str(path)))
 
+def gguf_tokenizer(path):
+    """Gemma-3's tokenizer rebuilt from a GGUF file as a byte-fallback BPE (what Gemma uses): pieces and ids from the
+    GGUF, merges derived from the piece scores, control tokens special. (transformers' own GGUF conversion makes a
+    Unigram model that splits common words differently from the tokenizer the model was trained with.)"""
+    from gguf import GGUFReader
+    from tokenizers import Tokenizer, AddedToken, models, normalizers, decoders
+    from transformers import PreTrainedTokenizerFast
+    f = GGUFReader(str(path)).fields
+    pieces = [bytes(f["tokenizer.ggml.tokens"].parts[i]).decode("utf-8") for i in f["tokenizer.ggml.tokens"].data]
+    scores = [float(f["tokenizer.ggml.scores"].parts[i][0]) for i in f["tokenizer.ggml.scores"].data]
+    types = [int(f["tokenizer.ggml.token_type"].parts[i][0]) for i in f["tokenizer.ggml.token_type"].data]
+    vocab = {p: i for i, p in enumerate(pieces)}
+    merges = []
+    for piece, pid in vocab.items():
+        if types[pid] != 1:                      # only normal pieces are built by merging
+            continue
+        for k in range(1, len(piece)):
+            a, b = piece[:k], piece[k:]
+            if a in vocab and b in vocab:
+                merges.append((-scores[pid], vocab[a], vocab[b], a, b))
+    merges.sort()
+    bpe = models.BPE(vocab=vocab, merges=[(m[3], m[4]) for m in merges], unk_token="<unk>", byte_fallback=True,
+                     fuse_unk=True, dropout=None)
+    tk = Tokenizer(bpe)
+    tk.normalizer = normalizers.Replace(" ", "\u2581")
+    tk.decoder = decoders.Sequence([decoders.Replace("\u2581", " "), decoders.ByteFallback(), decoders.Fuse()])
+    tk.add_tokens([AddedToken(p, special=False, normalized=False) for p, t in zip(pieces, types) if t == 4])
+    tk.add_special_tokens([AddedToken(p, special=True, normalized=False) for p, t in zip(pieces, types) if t == 3])
+    tok = PreTrainedTokenizerFast(tokenizer_object=tk, bos_token="<bos>", eos_token="<eos>", pad_token="<pad>",
+                                  unk_token="<unk>", mask_token="<mask>")
+    return _finish_tokenizer(tok)
+
 def gemma_tokenizer(cache_dir=None):
-    "The Gemma-3 tokenizer (from the GGUF, converted once and cached), with the Gemma-3 chat template."
-    from transformers import AutoTokenizer
+    "The Gemma-3 tokenizer (rebuilt from the bundled GGUF once, then cached), with the Gemma-3 chat template."
     cache = Path(cache_dir or default_cache_dir())
-    def build(tmp):
-        g = gguf_file(cache)
-        tok = AutoTokenizer.from_pretrained(str(g.parent), gguf_file=g.name)
-        _plain_fast(tok).save_pretrained(tmp)
-    path = _atomic_dir(cache / "gemma-3-tokenizer-v1", build)
+    path = _atomic_dir(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
     return _load_plain_fast(path)
 
 def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
@@ -145,30 +162,46 @@ def vocab_texts(extra=()) -> list[str]:
     texts += [t for t in extra if isinstance(t, str)]
     return texts
 
+def _pieces(js) -> list[str]:
+    "Vocabulary pieces in id order, for a Unigram or BPE `tokenizers` JSON."
+    v = js["model"]["vocab"]
+    if isinstance(v, dict):
+        out = [None] * (max(v.values()) + 1)
+        for piece, i in v.items():
+            out[i] = piece
+        return out
+    return [piece for piece, _ in v]
+
 def trim_vocabulary(model, tokenizer, texts=None):
-    "Keep only the tokens `texts` use (see `vocab_texts`); returns (model, tokenizer, keep_ids) with a renumbered vocabulary."
-    import torch
-    from tokenizers import Tokenizer
-    from transformers import PreTrainedTokenizerFast
-    texts = vocab_texts() if texts is None else list(texts)
+    """Keep only the tokens `texts` use (see `vocab_texts`) plus special, whitespace and byte-fallback tokens; for a
+    BPE tokenizer also every piece its merges pass through. Returns (model, tokenizer, keep_ids)."""
     js = json.loads(tokenizer.backend_tokenizer.to_str())
-    if js["model"]["type"] != "Unigram":
-        raise ValueError(f"vocabulary trimming supports Unigram (Gemma) tokenizers, not {js['model']['type']}")
-    vocab = js["model"]["vocab"]
-    keep = {t["id"] for t in js["added_tokens"]}
-    for tok in ("<start_of_turn>", "<end_of_turn>", "<eos>", "<bos>", "<pad>", "<unk>"):
+    kind = js["model"]["type"]
+    if kind not in ("Unigram", "BPE"):
+        raise ValueError(f"vocabulary trimming supports Unigram and BPE tokenizers, not {kind}")
+    texts = vocab_texts() if texts is None else list(texts)
+    pieces = _pieces(js)
+    keep = {t["id"] for t in js["added_tokens"] if not t["special"]}           # whitespace runs, newlines
+    for tok in ("<start_of_turn>", "<end_of_turn>", "<eos>", "<bos>", "<pad>", "<unk>", "<mask>"):
         i = tokenizer.convert_tokens_to_ids(tok)
-        if isinstance(i, int) and 0 <= i < len(vocab):
+        if isinstance(i, int) and 0 <= i < len(pieces) and pieces[i] == tok:
             keep.add(i)
-    keep |= {i for i, (piece, _) in enumerate(vocab) if piece.startswith("<0x") and len(piece) == 6}
-    chat = tokenizer.apply_chat_template([{"role": "system", "content": "s"}, {"role": "user", "content": "u"},
-                                          {"role": "assistant", "content": "a"}], tokenize=False)
-    texts.append(chat)
+    keep |= {i for i, p in enumerate(pieces) if p and p.startswith("<0x") and len(p) == 6}
+    texts.append(tokenizer.apply_chat_template([{"role": "system", "content": "s"}, {"role": "user", "content": "u"},
+                                                {"role": "assistant", "content": "a"}], tokenize=False))
     for start in range(0, len(texts), 512):
         for ids in tokenizer(texts[start:start + 512], add_special_tokens=False)["input_ids"]:
             keep.update(ids)
-    keep_ids = sorted(i for i in keep if i < len(vocab))
-    return apply_trim(model, tokenizer, keep_ids)
+    if kind == "BPE":   # the pieces a kept token is merged from are its substrings: keep those that are pieces
+        index = {p: i for i, p in enumerate(pieces) if p is not None}
+        for i in list(keep):
+            p = pieces[i]
+            for a in range(len(p)):
+                for b in range(a + 1, len(p) + 1):
+                    j = index.get(p[a:b])
+                    if j is not None:
+                        keep.add(j)
+    return apply_trim(model, tokenizer, sorted(i for i in keep if i < len(pieces)))
 
 def apply_trim(model, tokenizer, keep_ids: list[int]):
     "Slice `model`'s embedding/output rows to `keep_ids` and renumber `tokenizer` to match; returns (model, tokenizer, keep_ids)."
@@ -176,10 +209,18 @@ def apply_trim(model, tokenizer, keep_ids: list[int]):
     from tokenizers import Tokenizer
     from transformers import PreTrainedTokenizerFast
     js = json.loads(tokenizer.backend_tokenizer.to_str())
-    vocab = js["model"]["vocab"]
     new_id = {old: new for new, old in enumerate(keep_ids)}
-    js["model"]["vocab"] = [vocab[i] for i in keep_ids]
-    js["model"]["unk_id"] = new_id[js["model"]["unk_id"]] if js["model"].get("unk_id") is not None else None
+    if js["model"]["type"] == "BPE":
+        pieces = _pieces(js)
+        kept = {pieces[i] for i in keep_ids}
+        js["model"]["vocab"] = {pieces[i]: n for n, i in enumerate(keep_ids)}
+        pairs = [m.split(" ", 1) if isinstance(m, str) else m for m in js["model"]["merges"]]
+        js["model"]["merges"] = [[a, b] for a, b in pairs if a in kept and b in kept and a + b in kept]
+    else:
+        vocab = js["model"]["vocab"]
+        js["model"]["vocab"] = [vocab[i] for i in keep_ids]
+        if js["model"].get("unk_id") is not None:
+            js["model"]["unk_id"] = new_id[js["model"]["unk_id"]]
     js["added_tokens"] = [dict(t, id=new_id[t["id"]]) for t in js["added_tokens"] if t["id"] in new_id]
     backend = Tokenizer.from_str(json.dumps(js))
     new_tok = PreTrainedTokenizerFast(tokenizer_object=backend, bos_token=tokenizer.bos_token, eos_token=tokenizer.eos_token,
@@ -280,6 +321,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
             if torch.cuda.is_available():
                 model = model.to("cuda")
         model.train(trainable)
+        tok.dagger_prompt_style = meta.get("prompt_style")
         return model, tok
     use_unsloth = backend == "unsloth" or (backend == "auto" and _unsloth_available() and name not in ("tiny",))
     if use_unsloth:
@@ -295,7 +337,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = Gemma3ForCausalLM(tiny_config(vocab_size=len(tok)))
     elif name == "gemma-3-270m":
         d = gemma_270m_dir(cache_dir)
-        tok = _load_plain_fast(d)
+        tok = gemma_tokenizer(cache_dir)
         model = Gemma3ForCausalLM.from_pretrained(str(d), dtype=dtype or torch.float32)
     else:
         kw = dict(dtype=dtype or ("auto" if torch.cuda.is_available() else torch.float32))

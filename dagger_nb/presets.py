@@ -21,6 +21,7 @@ class Preset:
     # data
     n_train: int = 256               # synthetic training problems
     distractors: tuple = (0, 3)      # distractor sentences per synthetic problem (min, max)
+    families: tuple | None = None    # synthetic problem families to draw from (None: all)
     # LoRA
     lora_r: int = 16                 # 0 = full fine-tuning
     lora_alpha: int = 32
@@ -81,7 +82,7 @@ PRESETS: dict[str, Preset] = {
     # CI and quick mode: a 2-layer random Gemma-3 with the real tokenizer, trimmed vocabulary; seconds.
     # lora_r=0: full fine-tuning (LoRA on a random 2-layer model learns too slowly for CI).
     "tiny": Preset("tiny", model="tiny", trim_vocab=True, max_seq_length=512, prompt_style="system", graph_labels=False,
-                   n_train=8, distractors=(0, 1),
+                   n_train=8, distractors=(0, 1), families=("total_two", "difference"),
                    lora_r=0, lora_alpha=32, sft_epochs=1, sft_max_steps=60, sft_lr=1e-2, sft_batch_size=4,
                    sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
                    max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),

@@ -126,11 +126,13 @@ def cut_answer(text: str) -> str:
     j = text.find("```", i + 3)
     return text if j < 0 else text[: j + 3]
 
-def solve(questions, model, tokenizer, style: str = "compact", batch_size: int = 8, max_new_tokens: int = 256,
+def solve(questions, model, tokenizer, style: str | None = None, batch_size: int = 8, max_new_tokens: int = 256,
           do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = 0,
           max_time: float | None = 120.0, progress: bool = True, **gen) -> list[Solution]:
-    "Answer each question with a graph, execute it, and return one `Solution` per question (same order)."
+    """Answer each question with a graph, execute it, and return one `Solution` per question (same order).
+    `style` defaults to the prompt style the model was trained with (remembered by `load_model`), else 'compact'."""
     import torch
+    style = style or getattr(tokenizer, "dagger_prompt_style", None) or "compact"
     from tqdm.auto import tqdm
     from dagger_nb.executor import run
     if isinstance(questions, str):

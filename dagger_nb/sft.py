@@ -31,12 +31,12 @@ def sft_example(record: dict, style: str = "compact", labels: bool = True) -> di
     return {"prompt": build_messages(record["question"], style),
             "completion": [{"role": "assistant", "content": graph_block(record["graph"], labels)}]}
 
-def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3)):
+def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for SFT: `data` as given (Dataset or list of dicts), 'hub' for `dipta007/dagger` sft, or None for `n` synthetic problems."
     from datasets import Dataset
     if data is None:
         from dagger_nb.synth import generate
-        return generate(n, seed=seed, distractors=tuple(distractors))
+        return generate(n, seed=seed, distractors=tuple(distractors), families=list(families) if families else None)
     if isinstance(data, str) and data == "hub":
         from dagger_nb.data import load_dagger_sft
         return load_dagger_sft()
@@ -149,7 +149,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
     p = get_preset(preset, **overrides)
     out = Path(out_dir)
     ckpt, last = prepare_out_dir(out, resume, overwrite)
-    records = load_sft_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors)
+    records = load_sft_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families)
     ds = sft_dataset(records, p.prompt_style, p.graph_labels)
     model, tok = load_for_training(p, "base", texts=dataset_texts(ds))
     ckpt.mkdir(parents=True, exist_ok=True)
