@@ -10,11 +10,11 @@ import json, os, time
 from pathlib import Path
 from .presets import Preset, get_preset
 from .prompts import build_messages
-from .sft import (load_for_training, prepare_out_dir, finalize_dir, precision_flags, dataset_texts)
+from .sft import (load_for_training, prepare_out_dir, finalize_dir, precision_flags, dataset_texts,
+                           truncate_log, read_log, checkpoint_step)
 
 # %% auto #0
-__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'truncate_log', 'read_log',
-           'train_grpo', 'plot_rewards']
+__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'plot_rewards']
 
 # %% ../nbs/07_grpo.ipynb #4fcf3eab
 def grpo_example(record: dict, style: str = "compact") -> dict:
@@ -86,19 +86,6 @@ def _reward_logger(path):
                 f.write(json.dumps(row) + "\n")
     return _CB()
 
-def truncate_log(path, step: int) -> None:
-    "Drop lines of a JSONL log after `step` (a resumed run redoes those steps)."
-    p = Path(path)
-    if not p.exists():
-        return
-    keep = [l for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
-    p.write_text("".join(l + "\n" for l in keep), encoding="utf-8")
-
-def read_log(path) -> list[dict]:
-    "The rows of a JSONL log (empty list when missing)."
-    p = Path(path)
-    return [json.loads(l) for l in p.read_text(encoding="utf-8").splitlines() if l.strip()] if p.exists() else []
-
 def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/grpo", data=None, resume: bool = False,
                overwrite: bool = False, callbacks=(), progress: bool = True, reward_funcs=None, **overrides) -> Path:
     "GRPO with the DAGGER reward from the base model (`init='base'`) or an SFT adapter folder; returns the adapter folder."
@@ -113,7 +100,7 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
     funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
     ckpt.mkdir(parents=True, exist_ok=True)
     log_path = out / "rewards.jsonl"
-    truncate_log(log_path, int(last.name.split("-")[-1]) if last else 0)
+    truncate_log(log_path, checkpoint_step(last))
     args = GRPOConfig(
         output_dir=str(ckpt), max_steps=p.grpo_max_steps, learning_rate=p.grpo_lr,
         lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.grpo_min_lr},

@@ -12,8 +12,8 @@ from .presets import Preset, get_preset
 from .prompts import build_messages, graph_block
 
 # %% auto #0
-__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'last_checkpoint', 'prepare_out_dir', 'finalize_dir',
-           'precision_flags', 'load_for_training', 'train_sft']
+__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'last_checkpoint', 'prepare_out_dir', 'truncate_log',
+           'read_log', 'checkpoint_step', 'finalize_dir', 'precision_flags', 'load_for_training', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True) -> dict:
@@ -103,6 +103,23 @@ def prepare_out_dir(out_dir, resume: bool, overwrite: bool) -> tuple[Path, Path 
         shutil.rmtree(out)
     return ckpt, None
 
+def truncate_log(path, step: int) -> None:
+    "Drop lines of a JSONL log after `step` (a resumed run redoes those steps)."
+    p = Path(path)
+    if not p.exists():
+        return
+    keep = [l for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
+    p.write_text("".join(l + "\n" for l in keep), encoding="utf-8")
+
+def read_log(path) -> list[dict]:
+    "The rows of a JSONL log (empty list when missing)."
+    p = Path(path)
+    return [json.loads(l) for l in p.read_text(encoding="utf-8").splitlines() if l.strip()] if p.exists() else []
+
+def checkpoint_step(ckpt) -> int:
+    "The global step of a `checkpoint-N` folder (0 for None)."
+    return int(Path(ckpt).name.split("-")[-1]) if ckpt else 0
+
 def finalize_dir(out_dir, name: str, write) -> Path:
     "Write `out_dir/name` atomically: `write(tmp)` fills a temporary folder which then replaces any old one."
     out = Path(out_dir)
@@ -162,6 +179,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
         save_total_limit=2, report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing,
         disable_tqdm=not progress, dataloader_num_workers=0, **precision_flags(p))
     log_path = out / "log.jsonl"
+    truncate_log(log_path, checkpoint_step(last))
     trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,
                          callbacks=[_LossLog(log_path), *callbacks])
     t0 = time.time()
