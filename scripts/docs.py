@@ -22,6 +22,7 @@ for the figures `tests/test_gpu.py` leaves in `build/gpu/` (GPU table between th
 from __future__ import annotations
 
 import argparse, ast, hashlib, html, json, os, re, shutil, sys, time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -218,12 +219,34 @@ def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: floa
     return infos
 
 
+@contextmanager
+def only_imports_rerun():
+    """While nbdev processes notebooks (in this process), let its show_doc pass re-run only export cells,
+    show_doc cells and import-only cells. nbdev also re-runs any cell with an import somewhere inside
+    (`try: from x import y ...` followed by training, say), which repeats heavy work or fails without the
+    cells before it; our notebooks are executed beforehand, so their outputs are already there."""
+    import nbdev.processors as P
+    orig = getattr(P, "_do_eval", None)
+    if orig is None or not hasattr(P, "_show_docs"):
+        log("note: this nbdev has no processors._do_eval; its own re-run rules apply"); yield; return
+    def strict(cell):
+        ok = orig(cell)
+        if not ok or cell.directives_.keys() & {"export", "exports", "exporti", "exec_doc"}: return ok
+        trees = cell.parsed_() or []
+        if all(isinstance(t, (ast.Import, ast.ImportFrom)) for t in trees): return ok
+        return bool(P._show_docs(trees))
+    P._do_eval = strict
+    try: yield
+    finally: P._do_eval = orig
+
+
 def process_notebooks(stage: Path, dest: Path) -> Path:
     "Run nbdev's docs processors (as `nbdev-proc-nbs` does) over `stage`; the result is copied to `dest`."
     from nbdev.serve import proc_nbs
     cwd = os.getcwd()
     os.chdir(ROOT)
-    try: proc = proc_nbs(str(stage), n_workers=0, force=True)
+    try:
+        with only_imports_rerun(): proc = proc_nbs(str(stage), n_workers=0, force=True)
     finally: os.chdir(cwd)
     if dest.exists(): shutil.rmtree(dest)
     shutil.copytree(proc, dest)
@@ -381,7 +404,7 @@ def build(args) -> int:
         log("Quarto found: nbdev-docs over the executed notebooks -> docs/")
         from nbdev.quarto import nbdev_docs
         os.chdir(ROOT)
-        nbdev_docs.__wrapped__(path=str(work / "stage"), n_workers=0)
+        with only_imports_rerun(): nbdev_docs.__wrapped__(path=str(work / "stage"), n_workers=0)
         log(f"site written to {get_doc_path()} in {time.monotonic() - t0:.0f} s")
         return 0
     if not args.preview: log("Quarto not found: building the offline preview with nbconvert instead")

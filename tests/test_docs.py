@@ -120,6 +120,20 @@ def test_execution_failure_names_the_notebook_and_cell_unless_errors_are_allowed
     assert info["errors"] == 1 and info["cells_run"] == 3 and nb.cells[2].outputs[0]["text"] == "2\n"
 
 
+def test_nbdev_show_doc_pass_reruns_only_imports_exports_and_show_doc():
+    "A cell that imports inside `try` and then trains must not run again when nbdev renders show_doc."
+    from fastcore.nbio import new_nb, mk_cell
+    from nbdev.process import NBProcessor
+    import nbdev.processors as P
+    docs = _load_script("docs")
+    cells = NBProcessor(nb=new_nb([mk_cell("try:\n    import math\nexcept ImportError:\n    pass\ntrain()"), mk_cell("import math"),
+                                   mk_cell("#| export\nimport os\ndef f(): pass"), mk_cell("show_doc(f)")])).nb.cells
+    assert [bool(P._do_eval(c)) for c in cells] == [True, True, True, True]      # nbdev's own rule
+    with docs.only_imports_rerun():
+        assert [bool(P._do_eval(c)) for c in cells] == [False, True, True, True]
+    assert bool(P._do_eval(cells[0]))                                             # restored afterwards
+
+
 def test_cells_mixing_imports_and_code_are_split_for_nbdev():
     docs = _load_script("docs")
     code = nbformat.v4.new_code_cell
@@ -165,7 +179,7 @@ class _DevTools:
 @pytest.fixture(scope="module")
 def preview():
     env = {**os.environ, "DAGGER_PRESET": os.environ.get("DAGGER_PRESET", "tiny")}
-    r = subprocess.run([sys.executable, "scripts/docs.py", "build", "--preview", "--exec-budget", "60",
+    r = subprocess.run([sys.executable, "scripts/docs.py", "build", "--preview", "--exec-budget", "40",
                         "--work", str(WORK.relative_to(ROOT))], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, f"preview build failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
     return WORK / "preview"
