@@ -63,3 +63,17 @@ def test_interrupted_sft_resumes_from_the_saved_step(tmp_path):
     assert summary["resumed_from"] == "checkpoint-4" and summary["steps"] == 8
     steps = [r["step"] for r in read_log(out / "log.jsonl") if "loss" in r]
     assert steps == list(range(1, 9))                       # 1-4 from the first run, 5-8 after resuming
+
+
+def test_cli_sft_then_solve(tmp_path, capsys):
+    from dagger_nb.cli import main
+    out = tmp_path / "run"
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(4)), encoding="utf-8")
+    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data), "--set", "sft_max_steps=2"]) == 0
+    assert (out / "adapter" / "summary.json").exists()
+    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data)]) == 2      # exists: say --resume
+    assert "resume=True" in capsys.readouterr().err
+    rc = main(["solve", "রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি কলম?", "--model", str(out / "adapter"),
+               "--max-new-tokens", "8"])
+    assert rc in (0, 1) and capsys.readouterr().out.strip() != ""
