@@ -76,4 +76,5 @@ def test_cli_sft_then_solve(tmp_path, capsys):
     assert "resume=True" in capsys.readouterr().err
     rc = main(["solve", "রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি কলম?", "--model", str(out / "adapter"),
                "--max-new-tokens", "8"])
-    assert rc in (0, 1) and capsys.readouterr().out.strip() != ""
+    captured = capsys.readouterr()
+    assert (rc == 0 and "answer:" in captured.out) or (rc == 1 and "no answer" in captured.err)
