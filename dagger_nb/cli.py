@@ -42,3 +42,38 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+# %% ../nbs/10_cli.ipynb #c1792158
+def _parse_bool(s: str) -> bool:
+    if s.lower() in ("1", "true", "yes", "on"): return True
+    if s.lower() in ("0", "false", "no", "off"): return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
+@command("lab", "Run the classroom lab: synthetic data, SFT, GRPO from base and from SFT, evaluation and report, in runs/<name>/.")
+def _lab_cmd(p):
+    p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: cpu; a resumed run keeps its own)")
+    p.add_argument("--name", default=None, help="run folder under --root (default: <preset>-<date>-<time>)")
+    p.add_argument("--resume", action="store_true", help="finish an interrupted run (the latest, or --name) without redoing completed stages")
+    p.add_argument("--root", default="runs", help="folder that holds the runs (default: runs)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
+    try:
+        from dagger_nb.lab import override_fields
+        fields = override_fields("cpu")
+    except ImportError as e:  # the training modules are missing: the command still explains itself
+        fields = {}
+        p.epilog = f"(preset overrides unavailable: {e})"
+    g = p.add_argument_group("overrides", "set any number of the preset or of the lab (defaults: the preset's)")
+    for name, typ in fields.items():
+        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, metavar=typ.__name__.upper(),
+                       type=_parse_bool if typ is bool else typ)
+    p.set_defaults(func=_lab_main)
+
+def _lab_main(args) -> int:
+    from dagger_nb.lab import run_lab
+    overrides = {k[3:]: v for k, v in vars(args).items() if k.startswith("ov_") and v is not None}
+    try:
+        run_lab(preset=args.preset, name=args.name, resume=args.resume, root=args.root, progress=not args.quiet, **overrides)
+    except (ValueError, FileExistsError, FileNotFoundError) as e:
+        print(f"dagger-nb lab: {e}", file=sys.stderr)
+        return 2
+    return 0
