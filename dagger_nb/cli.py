@@ -43,11 +43,21 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
 
-# %% ../nbs/10_cli.ipynb #c1792158
+# %% ../nbs/10_cli.ipynb #0e312a02
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "on"): return True
     if s.lower() in ("0", "false", "no", "off"): return False
     raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
+def _override_type(value):
+    "An argparse type and metavar for a setting whose example value is `value`."
+    if isinstance(value, bool): return _parse_bool, "BOOL"
+    if isinstance(value, int): return int, "INT"
+    if isinstance(value, float): return float, "FLOAT"
+    if isinstance(value, (tuple, list)):
+        item = int if value and all(isinstance(v, int) for v in value) else str
+        return (lambda s: tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
+    return (lambda s: None if s.lower() == "none" else s), "TEXT"
 
 @command("lab", "Run the classroom lab: synthetic data, SFT, GRPO from base and from SFT, evaluation and report, in runs/<name>/.")
 def _lab_cmd(p):
@@ -62,10 +72,11 @@ def _lab_cmd(p):
     except ImportError as e:  # the training modules are missing: the command still explains itself
         fields = {}
         p.epilog = f"(preset overrides unavailable: {e})"
-    g = p.add_argument_group("overrides", "set any number of the preset or of the lab (defaults: the preset's)")
-    for name, typ in fields.items():
-        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, metavar=typ.__name__.upper(),
-                       type=_parse_bool if typ is bool else typ)
+    g = p.add_argument_group("overrides", "any setting of the preset or of the lab; the value shown is the cpu preset's")
+    for name, value in fields.items():
+        typ, meta = _override_type(value)
+        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
+                       help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
     p.set_defaults(func=_lab_main)
 
 def _lab_main(args) -> int:
