@@ -1,0 +1,199 @@
+import json, math, time
+import pytest
+from hypothesis import given, settings, strategies as st, HealthCheck
+from dagger_nb.graph import parse_graph, derived_distractors, Limits
+from dagger_nb.executor import execute, evaluate, run, RunResult, GraphExecutionError, draw_graph
+from graph_cases import EXAMPLE, fenced, well_formed_graphs
+
+
+def g(*nodes):
+    return parse_graph({"nodes": list(nodes)})
+
+
+def c(i, v):
+    return {"id": i, "op": "const", "val": v}
+
+
+def op(i, o, *args):
+    return {"id": i, "op": o, "args": list(args)}
+
+
+FIN = lambda a: op("final_result", "identity", a)
+
+
+@pytest.mark.parametrize("o,args,want", [
+    ("add", [3, 4, 5], 12), ("mul", [2, 3, 4], 24), ("sub", [10, 4], 6), ("div", [9, 4], 2.25),
+    ("sum", [7], 7), ("mean", [1, 2, 6], 3), ("min", [4, -1, 2], -1), ("max", [4, -1], 4),
+    ("abs", [-3], 3), ("abs", [3, 10], 7), ("round", [2.6], 3), ("floor", [-2.5], -3), ("ceil", [2.1], 3),
+    ("sqrt", [16], 4), ("pow", [2, 10], 1024), ("mod", [17, 5], 2), ("gcd", [12, 18, 30], 6), ("lcm", [4, 6], 12),
+    ("identity", [5], 5),
+])
+def test_every_op(o, args, want):
+    nodes = [c(f"x{i}", v) for i, v in enumerate(args)]
+    graph = g(*nodes, op("r", o, *[n["id"] for n in nodes]), FIN("r"))
+    assert execute(graph) == want
+
+
+@pytest.mark.parametrize("o,args,needle", [
+    ("div", [1, 0], "division by zero"), ("mod", [1, 0], "mod by zero"), ("sqrt", [-4], "negative"),
+    ("pow", [10, 400], "max_abs"), ("pow", [2, 5000], "max_exponent"), ("pow", [0, -1], "negative power"),
+    ("pow", [-8, 0.5], "fractional"), ("gcd", [2.5, 5], "whole numbers"), ("mul", [1e10, 1e10], "max_abs"),
+    ("lcm", [999999937, 999999929], "max_abs"),
+])
+def test_execution_errors_name_the_node(o, args, needle):
+    nodes = [c(f"x{i}", v) for i, v in enumerate(args)]
+    graph = g(*nodes, op("bad", o, *[n["id"] for n in nodes]), FIN("bad"))
+    with pytest.raises(GraphExecutionError, match=needle) as e:
+        execute(graph)
+    assert e.value.node == "bad" and needle.split()[0] in e.value.reason
+    r = run(graph)
+    assert (r.ok, r.stage, r.value) == (False, "execute", None) and "'bad'" in r.error
+
+
+def test_numeric_literal_args_and_failing_distractor_is_ignored():
+    graph = g(c("a", 3), c("z", 0), op("d", "div", "a", "z"), op("m", "mul", "a", 2), FIN("m"))
+    assert execute(graph) == 6.0
+    vals = evaluate(graph)
+    assert "d" not in vals and vals["m"] == 6.0
+
+
+def test_run_result_fields():
+    r = run(fenced(EXAMPLE), strict=True)
+    assert isinstance(r, RunResult) and r.ok and r.stage is None and r.error is None
+    assert r.value == 600.0 and r.distractors == ["n2"] and r.claimed == ["n2"]
+    assert r.values["total"] == 600.0 and r.repairs == [] and r.problems == []
+    assert run(EXAMPLE).value == 600.0                       # dict input
+    assert run(parse_graph(EXAMPLE)).value == 600.0          # Graph input
+
+
+@pytest.mark.parametrize("text,stage", [
+    ("", "parse"), ("hello", "parse"), (None, "parse"), (3.5, "parse"), (b"bytes", "parse"),
+    ('{"nodes": [{"id": "a", "op": "nope"}, {"id": "final_result", "op": "identity", "args": ["a"]}]}', "check"),
+    ('{"nodes": [{"id": "a", "op": "add", "args": ["a", "b"]}]}', "check"),
+])
+def test_run_reports_the_stage(text, stage):
+    r = run(text)
+    assert (r.ok, r.stage) == (False, stage) and r.error
+
+
+def test_strict_run_reports_missing_final_but_lenient_falls_back():
+    nodes = [n for n in EXAMPLE["nodes"] if n["id"] != "final_result"]
+    r = run(fenced({"nodes": nodes}), strict=True)
+    assert r.stage == "parse" and "final_result" in r.error
+    assert run(fenced({"nodes": nodes})).value == 600.0
+
+
+def test_deep_chain_no_recursion_limit():
+    n = 5000
+    nodes = [c("n0", 1)] + [op(f"n{i}", "add", f"n{i-1}", 1) for i in range(1, n)] + [FIN(f"n{n-1}")]
+    graph = parse_graph({"nodes": nodes}, limits=Limits(max_nodes=n + 1))
+    assert execute(graph, Limits(max_nodes=n + 1)) == float(n)
+    r = run({"nodes": nodes})  # default limits refuse it, cleanly
+    assert r.stage == "parse" and "max_nodes" in r.error
+
+
+HOSTILE = {
+    "10 MB of text": "x" * 10_000_000,
+    "1e5-deep brackets": "[" * 100_000 + "]" * 100_000,
+    "1e5-deep braces in a fence": "```json\n" + '{"a":' * 100_000 + "1" + "}" * 100_000 + "\n```",
+    "25k-deep within size limit": "[" * 25_000,
+    "deep unbalanced, repair path": "{'nodes': " + "[" * 15_000,
+    "NaN literal": fenced(json.dumps(EXAMPLE).replace("120", "NaN")),
+    "Infinity literal": json.dumps(EXAMPLE).replace("120", "Infinity"),
+    "huge int literal": json.dumps(EXAMPLE).replace("120", "9" * 4000),
+    "too many digits for int()": json.dumps(EXAMPLE).replace("120", "9" * 5000),
+    "huge power": json.dumps({"nodes": [c("a", 10), c("b", 1e9), op("p", "pow", "a", "b"), FIN("p")]}),
+    "power tower": json.dumps({"nodes": [c("a", 9)] + [op(f"p{i}", "pow", f"p{i-1}" if i else "a", "a") for i in range(50)] + [FIN("p49")]}),
+    "gcd of huge values": json.dumps({"nodes": [c("a", 1e15), c("b", 999999999999989), op("g", "gcd", "a", "b"), FIN("g")]}),
+    "lcm of many primes": json.dumps({"nodes": [c(f"a{i}", p) for i, p in enumerate([999983, 999979, 999961, 999959, 999953])] + [op("l", "lcm", *[f"a{i}" for i in range(5)]), FIN("l")]}),
+    "256 nodes x 64 args": json.dumps({"nodes": [c("a", 1.0000001)] + [op(f"m{i}", "mul", *(["a"] + [f"m{j}" for j in range(max(0, i - 63), i)])) for i in range(254)] + [FIN("m253")]}),
+    "many fences": "```" * 20_000,
+    "50k of garbage JSON": "{" + ",".join(['"a": [1, 2, {"b": \'x\'}]'] * 1500),
+    "many open braces": "{" * 49_999,
+    "prose with brackets": ("see [1] and {2} " * 3000),
+    "long label": json.dumps({"nodes": [dict(c("a", 1), label="ক" * 40_000), c("b", 2), FIN("a")]}),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_inputs_return_quickly(name):
+    text = HOSTILE[name]
+    t = time.perf_counter()
+    for strict in (False, True):
+        r = run(text, strict=strict)
+        assert isinstance(r, RunResult)
+        if r.ok:
+            assert math.isfinite(r.value)
+        else:
+            assert r.error and r.stage in ("parse", "check", "execute")
+    assert time.perf_counter() - t < 1.0, name  # the benchmark reports the real figure (target 50 ms)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_run_never_raises_on_random_text(s):
+    for text in (s, "```json\n" + s + "\n```", "{" + s, "[{" + s):
+        r = run(text)
+        assert r.ok or (r.error and r.stage)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=10),
+    lambda ch: st.lists(ch, max_size=5) | st.dictionaries(st.sampled_from(["id", "op", "val", "args", "nodes", "distractor", "label", "x"]), ch, max_size=5),
+    max_leaves=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_run_never_raises_on_random_json(data):
+    for text in (json.dumps(data), fenced(json.dumps(data)), json.dumps({"nodes": data})):
+        for strict in (False, True):
+            r = run(text, strict=strict)
+            assert r.ok or (r.error and r.stage)
+    r = run(data) if isinstance(data, (dict, list)) else None
+    assert r is None or r.ok or r.error
+
+
+@settings(max_examples=300, deadline=None)
+@given(well_formed_graphs())
+def test_removing_derived_distractors_keeps_the_value(data):
+    full = run(data)
+    keep = set(n["id"] for n in data["nodes"]) - set(full.distractors)
+    pruned = run({"nodes": [n for n in data["nodes"] if n["id"] in keep]})
+    assert full.ok == pruned.ok
+    if full.ok:
+        assert pruned.value == full.value and pruned.distractors == []
+    else:
+        assert full.error == pruned.error
+
+
+@settings(max_examples=300, deadline=None)
+@given(well_formed_graphs(), st.sampled_from(["", "Answer:\n", "ভেবে দেখি।\n"]))
+def test_strict_accepted_is_lenient_accepted_with_same_value(data, prefix):
+    text = prefix + fenced(data) + "\n"
+    s, l = run(text, strict=True), run(text)
+    if s.graph is not None:
+        assert l.graph is not None and l.graph.nodes == s.graph.nodes
+    if s.ok:
+        assert l.ok and l.value == s.value and l.distractors == s.distractors
+
+
+@settings(max_examples=100, deadline=None)
+@given(well_formed_graphs())
+def test_generated_graph_values_are_bounded(data):
+    r = run(data)
+    assert r.stage in (None, "execute")
+    for v in r.values.values():
+        assert math.isfinite(v) and abs(v) <= Limits().max_abs
+
+
+def test_draw_graph_returns_figure(tmp_path):
+    import matplotlib
+    matplotlib.use("Agg")
+    fig = draw_graph(fenced(EXAMPLE), title="x")
+    text = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "600" in text and "final_result" in text
+    fig.savefig(tmp_path / "g.png")
+    assert (tmp_path / "g.png").stat().st_size > 1000
+    fig2 = draw_graph(parse_graph(EXAMPLE), values={})
+    assert "= 600" not in " ".join(t.get_text() for t in fig2.axes[0].texts)
