@@ -111,3 +111,22 @@ def test_heldout_items_pair_clean_and_distracted_twins():
     assert items[1]["distractor_types"] == ["OAD"]
     with pytest.raises(ValueError, match="clean_question"):
         heldout_items([{"question": "x", "answer": 1}])
+
+
+def test_benchmark_items_from_local_files_pair_distracted_with_originals(tmp_path):
+    from dagger_nb.evaluate import benchmark_items
+    (tmp_path / "mgsm.tsv").write_text("রিনার ৩টি কলম আছে। সে ২টি কিনল। কয়টি হল?\t5\nএকটি বাক্সে ৪টি বল। ২টি বাক্সে কয়টি?\t8\n", encoding="utf-8")
+    rows = [dict(row_index=0, original_question="রিনার ৩টি কলম আছে।  সে ২টি কিনল। কয়টি হল?",
+                 modified_question="রিনার ৩টি কলম আছে। তার ভাইয়ের ৯টি কলম। সে ২টি কিনল। কয়টি হল?", ground_truth=5,
+                 augmentation_type="Related Entity Distractor", added_sentences=["তার ভাইয়ের ৯টি কলম।"]),
+            dict(row_index=1, original_question="অন্য প্রশ্ন", modified_question="অন্য প্রশ্ন, আরও কিছু", ground_truth=1,
+                 augmentation_type="NEED", added_sentences=[])]
+    (tmp_path / "dm.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = benchmark_items(["mgsm", "mgsm+d"], paths={"mgsm": tmp_path / "mgsm.tsv", "mgsm+d": tmp_path / "dm.jsonl"})
+    assert [(i["set"], i["id"], i["pair_id"]) for i in items] == [
+        ("mgsm", "mgsm-0000", None), ("mgsm", "mgsm-0001", None),
+        ("mgsm+d", "mgsm+d-0000", "mgsm-0000"),        # matched through the original question (whitespace ignored)
+        ("mgsm+d", "mgsm+d-0001", None)]               # its original is not among the clean items
+    assert items[2]["distractor_types"] == ["RED"] and items[2]["answer"] == 5
+    with pytest.raises(ValueError, match="Unknown benchmark"):
+        benchmark_items(["gsm8k"])
