@@ -43,6 +43,33 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
 
+# %% ../nbs/10_cli.ipynb #d4a7a001
+def _make_data_main(args) -> int:
+    from dagger_nb.synth import write_splits, write_hub_samples, load_synth
+    try:
+        lo, _, hi = args.distractors.partition("-")
+        rng = (int(lo), int(hi or lo))
+        paths = write_splits(args.out, n=args.n, seed=args.seed, digits=args.digits, distractors=rng, progress=args.n >= 500)
+    except ValueError as e:
+        print(f"make-data: {e}", file=sys.stderr); return 2
+    for split, p in paths.items():
+        part = load_synth(p)
+        kinds = {k: sum(ts.count(k) for ts in part["distractor_types"]) for k in ("RED", "OAD", "NEED")}
+        print(f"{split:5} {len(part):6} records, {len(set(part['family'])):2} families, distractors {kinds} -> {p}")
+    if args.hub_samples:
+        for name, p in write_hub_samples(f"{args.out}/hub", seed=args.seed).items(): print(f"hub sample {name:18} -> {p}")
+    return 0
+
+@command("make-data", "Generate synthetic Bangla problems with gold graphs; write train/val/test JSONL (test = held-out families).")
+def _make_data_cmd(p):
+    p.add_argument("--n", type=int, default=2000, help="number of problems (default: 2000)")
+    p.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same files (default: 0)")
+    p.add_argument("--out", default="data/synth", help="output folder (default: data/synth)")
+    p.add_argument("--digits", choices=["ascii", "bangla", "mixed"], default="mixed", help="digits in the questions (default: mixed)")
+    p.add_argument("--distractors", default="0-3", help="distractor sentences per problem: N or MIN-MAX (default: 0-3)")
+    p.add_argument("--hub-samples", action="store_true", help="also write small files shaped like the hub datasets into OUT/hub")
+    p.set_defaults(func=_make_data_main)
+
 # %% ../nbs/10_cli.ipynb #0e312a02
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "on"): return True

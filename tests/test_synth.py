@@ -1,0 +1,169 @@
+"""The synthetic generator: determinism, the invariants of every record, splits, files and the CLI."""
+import json, random, re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from dagger_nb import synth
+from dagger_nb.synth import (FAMILIES, DISTRACTOR_TYPES, MAX_NODES, TEST_FAMILIES, generate, generate_records, make_problem,
+                             check_record, strip_distractors, numbers_in, split_by_family, write_splits, load_synth, write_hub_samples)
+from dagger_nb.executor import run
+from dagger_nb.graph import derived_distractors, parse_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+BN = "০১২৩৪৫৬৭৮৯"
+
+
+@pytest.fixture(scope="module")
+def recs():
+    return generate_records(26 * 24, seed=5)
+
+
+def test_deterministic_for_a_seed():
+    assert generate(40, seed=1).to_list() == generate(40, seed=1).to_list()
+    assert generate(40, seed=1)["question"] != generate(40, seed=2)["question"]
+    assert generate(10, seed=1)["question"] == generate(40, seed=1)["question"][:10]
+
+
+def test_at_least_15_families_all_used(recs):
+    assert len(FAMILIES) >= 15
+    assert set(r["family"] for r in recs) == set(FAMILIES)
+    assert len(set(r["template"] for r in recs)) > len(FAMILIES)
+
+
+def test_invariants_checked_with_the_executor(recs):
+    for r in recs:
+        g = json.loads(r["graph"])
+        res = run(g, strict=True)
+        assert res.ok, (res.error, r["graph"])
+        assert res.value == pytest.approx(r["answer"], rel=1e-9)
+        flagged = [n["id"] for n in g["nodes"] if n["distractor"]]
+        assert derived_distractors(parse_graph(r["graph"])) == flagged == res.claimed
+        assert len(flagged) == r["n_distractors"] == len(r["added_sentences"]) == len(r["distractor_types"])
+        clean = run(strip_distractors(g), strict=True)   # the clean twin has the same answer
+        assert clean.ok and clean.value == pytest.approx(r["answer"], rel=1e-9)
+        written = set(numbers_in(r["question"])) | ({100.0} if "%" in r["question"] else set())
+        consts = [float(n["val"]) for n in g["nodes"] if n["op"] == "const"]
+        assert set(consts) <= written, (consts, r["question"])
+        assert set(numbers_in(r["question"])) <= set(consts)
+        assert not re.search(r"[A-Za-z]", r["question"] + r["clean_question"] + "".join(n["label"] for n in g["nodes"]))
+        assert 3 <= len(g["nodes"]) <= MAX_NODES and g["nodes"][-1]["id"] == "final_result"
+        assert check_record(r) == []
+
+
+def test_distractor_sentences_are_in_the_question_and_the_clean_twin_has_none(recs):
+    for r in recs:
+        for s in r["added_sentences"]:
+            assert s in r["question"] and s not in r["clean_question"]
+        if r["n_distractors"] == 0:
+            assert r["question"] == r["clean_question"] and r["distractor_type"] is None
+        else:
+            assert r["question"] != r["clean_question"]
+            assert r["distractor_type"] == "+".join(dict.fromkeys(r["distractor_types"]))
+        # a distractor is never the first sentence and the question stays last
+        assert not r["question"].startswith(tuple(r["added_sentences"])) if r["added_sentences"] else True
+        assert r["question"].endswith("?")
+
+
+def test_all_three_types_and_counts(recs):
+    kinds = Counter(k for r in recs for k in r["distractor_types"])
+    assert set(kinds) == set(DISTRACTOR_TYPES)
+    assert min(kinds.values()) > 0.2 * sum(kinds.values())
+    per = Counter(r["n_distractors"] for r in recs)
+    assert set(per) == {0, 1, 2, 3}
+    none = generate_records(30, seed=2, distractors=0)
+    assert all(r["n_distractors"] == 0 for r in none)
+    three = generate_records(60, seed=2, distractors=3)
+    assert all(r["n_distractors"] <= 3 for r in three) and sum(r["n_distractors"] == 3 for r in three) > 40
+
+
+def test_forced_kinds():
+    for kind in DISTRACTOR_TYPES:
+        r = make_problem("remain_give", random.Random(3), kinds=[kind])
+        assert r["distractor_types"] == [kind] and check_record(r) == []
+
+
+def test_digit_styles():
+    ascii_ = generate_records(40, seed=4, digits="ascii")
+    assert not any(c in BN for r in ascii_ for c in r["question"])
+    bangla = generate_records(40, seed=4, digits="bangla")
+    assert not any(c.isascii() and c.isdigit() for r in bangla for c in r["question"])
+    mixed = generate_records(80, seed=4, digits="mixed")
+    assert any(c in BN for r in mixed for c in r["question"]) and any(re.search(r"[0-9]", r["question"]) for r in mixed)
+    # the same problem in another digit style has the same numbers
+    r = make_problem("profit", random.Random(9), digits="ascii"); s = make_problem("profit", random.Random(9), digits="bangla")
+    assert numbers_in(r["question"]) == numbers_in(s["question"]) and r["answer"] == s["answer"]
+
+
+def test_classifiers_and_possessives_are_bangla():
+    qs = " ".join(generate(200, seed=8)["question"])
+    for word in ("টি", "জন", "খানা", "টাকা"):
+        assert word in qs
+    assert synth.gen_of("আম") == "আমের" and synth.gen_of("কলা") == "কলার" and synth.gen_of("বই") == "বইয়ের"
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**6), fam=st.sampled_from(sorted(FAMILIES)), n=st.integers(0, 3),
+       digits=st.sampled_from(["ascii", "bangla", "mixed"]))
+def test_any_seed_gives_a_valid_record(seed, fam, n, digits):
+    assert check_record(make_problem(fam, random.Random(seed), n, digits)) == []
+
+
+def test_check_record_catches_broken_records(recs):
+    r = next(x for x in recs if x["n_distractors"] >= 1)
+    assert check_record(dict(r, answer=r["answer"] + 1))
+    g = json.loads(r["graph"])
+    for n in g["nodes"]:
+        if n["distractor"]: n["distractor"] = False; break
+    assert any("distractor" in p for p in check_record(dict(r, graph=json.dumps(g, ensure_ascii=False))))
+    g = json.loads(r["graph"]); g["nodes"][0]["val"] = 987654
+    assert any("not written" in p for p in check_record(dict(r, graph=json.dumps(g, ensure_ascii=False))))
+    assert any("Latin" in p for p in check_record(dict(r, question=r["question"] + " total")))
+
+
+def test_bad_arguments_say_what_to_fix():
+    with pytest.raises(ValueError, match="digits"): generate(3, digits="roman")
+    with pytest.raises(ValueError, match="unknown families"): generate(3, families=["nope"])
+    with pytest.raises(ValueError, match="distractors"): generate(3, distractors=(2, 1))
+    with pytest.raises(ValueError, match="kinds"): make_problem("profit", random.Random(0), kinds=["XYZ"])
+
+
+def test_split_by_family():
+    ds = generate(26 * 8, seed=3)
+    dd = split_by_family(ds, val_fraction=0.2)
+    assert set(dd["test"]["family"]) == set(TEST_FAMILIES)
+    assert not set(dd["train"]["family"]) & set(TEST_FAMILIES) and not set(dd["val"]["family"]) & set(TEST_FAMILIES)
+    assert sum(len(v) for v in dd.values()) == len(ds)
+    assert not set(dd["train"]["question"]) & set(dd["val"]["question"])
+    assert abs(len(dd["val"]) - 0.2 * (len(ds) - len(dd["test"]))) <= 1
+
+
+def test_write_splits_and_load_back(tmp_path):
+    paths = write_splits(tmp_path / "d", n=60, seed=1)
+    assert set(paths) == {"train", "val", "test"}
+    dd = load_synth(tmp_path / "d")
+    assert sum(len(v) for v in dd.values()) == 60
+    assert dd["train"][0] == json.loads(paths["train"].read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError, match="make-data"):
+        load_synth(tmp_path / "empty", split="train")
+
+
+def test_cli_make_data(tmp_path, capsys):
+    from dagger_nb.cli import main
+    assert main(["make-data", "--n", "50", "--seed", "2", "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "train" in out and "test" in out
+    assert sum(len(p.read_text(encoding="utf-8").splitlines()) for p in (tmp_path / "o").glob("*.jsonl")) == 50
+    assert main(["make-data", "--n", "5", "--distractors", "4-1", "--out", str(tmp_path / "x")]) == 2
+
+
+def test_committed_sample_is_what_the_code_writes(tmp_path):
+    """data/sample is the output of `dagger-nb make-data --n 40 --seed 0 --out data/sample --hub-samples`."""
+    sample = ROOT / "data" / "sample"
+    write_splits(tmp_path, n=40, seed=0); write_hub_samples(tmp_path / "hub", seed=0)
+    for p in sorted(tmp_path.rglob("*.*")):
+        committed = sample / p.relative_to(tmp_path)
+        assert committed.read_bytes() == p.read_bytes(), f"{committed} is stale: regenerate it with make-data --hub-samples"
