@@ -128,5 +128,9 @@ def test_benchmark_items_from_local_files_pair_distracted_with_originals(tmp_pat
         ("mgsm+d", "mgsm+d-0000", "mgsm-0000"),        # matched through the original question (whitespace ignored)
         ("mgsm+d", "mgsm+d-0001", None)]               # its original is not among the clean items
     assert items[2]["distractor_types"] == ["RED"] and items[2]["answer"] == 5
+    # without the clean set, DistractMath's own original questions become the clean twins ("mgsm-orig")
+    alone = benchmark_items(["mgsm+d"], paths={"mgsm+d": tmp_path / "dm.jsonl"})
+    assert [(i["set"], i["pair_id"]) for i in alone] == [("mgsm-orig", None), ("mgsm-orig", None),
+                                                         ("mgsm+d", "mgsm-orig-0000"), ("mgsm+d", "mgsm-orig-0001")]
     with pytest.raises(ValueError, match="Unknown benchmark"):
         benchmark_items(["gsm8k"])
