@@ -70,7 +70,72 @@ def _make_data_cmd(p):
     p.add_argument("--hub-samples", action="store_true", help="also write small files shaped like the hub datasets into OUT/hub")
     p.set_defaults(func=_make_data_main)
 
-# %% ../nbs/10_cli.ipynb #0e312a02
+# %% ../nbs/10_cli.ipynb #81dcbe32
+def _read_source(path: str, limit: int) -> str:
+    "The text of FILE, or of stdin for '-' (at most `limit` + 1 characters: longer inputs are refused later)."
+    if path == "-": return sys.stdin.read(limit + 1)
+    with open(path, encoding="utf-8", errors="replace") as f: return f.read(limit + 1)
+
+def _exec_main(args) -> int:
+    from dagger_nb.graph import DEFAULT_LIMITS
+    from dagger_nb.executor import run, format_value
+    try: text = _read_source(args.file, DEFAULT_LIMITS.max_text_chars)
+    except OSError as e:
+        print(f"dagger-nb exec: cannot read {args.file}: {e.strerror or e}", file=sys.stderr); return 2
+    r = run(text, strict=args.strict)
+    if args.json:
+        import json
+        print(json.dumps(r.to_dict(), ensure_ascii=False))
+    elif r.ok:
+        print(format_value(r.value))
+    if args.verbose and not args.json:
+        for x in r.repairs: print(f"repaired: {x}", file=sys.stderr)
+        if r.graph is not None: print(f"distractors: derived {r.distractors}, claimed {r.claimed}", file=sys.stderr)
+        for w in r.warnings: print(f"warning: {w}", file=sys.stderr)
+    if not r.ok:
+        if not args.json: print(f"error ({r.stage} stage): {r.error}", file=sys.stderr)
+        return 1
+    return 0
+
+@command("exec", "Execute a DAGGER graph from FILE (or - for stdin) and print its value.")
+def _exec_cmd(p):
+    p.add_argument("file", help="model output or graph JSON; - reads stdin")
+    p.add_argument("--strict", action="store_true", help="accept only what the GRPO format reward accepts")
+    p.add_argument("--json", action="store_true", help="print value, error, stage, distractors and repairs as JSON")
+    p.add_argument("-v", "--verbose", action="store_true", help="also print repairs, distractors and warnings (stderr)")
+    p.set_defaults(func=_exec_main)
+
+# %% ../nbs/10_cli.ipynb #4f04499f
+def _draw_main(args) -> int:
+    import matplotlib
+    matplotlib.use("Agg")
+    from dagger_nb.graph import DEFAULT_LIMITS
+    from dagger_nb.executor import run, draw_graph
+    try: text = _read_source(args.file, DEFAULT_LIMITS.max_text_chars)
+    except OSError as e:
+        print(f"dagger-nb draw: cannot read {args.file}: {e.strerror or e}", file=sys.stderr); return 2
+    r = run(text)
+    if r.graph is None:
+        print(f"error ({r.stage} stage): {r.error}", file=sys.stderr); return 1
+    fig = draw_graph(r.graph, r.values, title=args.title)
+    try: fig.savefig(args.out, dpi=args.dpi, bbox_inches="tight")
+    except (OSError, ValueError) as e:
+        print(f"dagger-nb draw: cannot write {args.out}: {e}", file=sys.stderr); return 2
+    import matplotlib.pyplot as plt
+    plt.close(fig)
+    note = f" (not executable: {r.stage} stage: {r.error})" if not r.ok else ""
+    print(f"wrote {args.out}{note}")
+    return 0
+
+@command("draw", "Draw a DAGGER graph from FILE (or - for stdin) to an image (PNG, SVG or PDF).")
+def _draw_cmd(p):
+    p.add_argument("file", help="model output or graph JSON; - reads stdin")
+    p.add_argument("--out", default="graph.png", help="output image (default graph.png; the extension picks the format)")
+    p.add_argument("--title", default=None, help="title above the graph")
+    p.add_argument("--dpi", type=int, default=150)
+    p.set_defaults(func=_draw_main)
+
+# %% ../nbs/10_cli.ipynb #f5a17c2b
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "on"): return True
     if s.lower() in ("0", "false", "no", "off"): return False

@@ -1,9 +1,9 @@
 __all__ = ['BN_DIGITS', 'to_ascii_digits', 'to_bangla_digits', 'parse_number']
 
-# %% ../nbs/02_graph.ipynb #a9c8b9a7
+# %% ../nbs/02_graph.ipynb #469ab8b6
 import math, re
 
-# %% ../nbs/02_graph.ipynb #47d9cd1d
+# %% ../nbs/02_graph.ipynb #0f6c0987
 BN_DIGITS = "০১২৩৪৫৬৭৮৯"
 _TO_ASCII = str.maketrans(BN_DIGITS, "0123456789")
 _TO_BANGLA = str.maketrans("0123456789", BN_DIGITS)
@@ -17,7 +17,7 @@ def to_bangla_digits(x) -> str:
     if isinstance(x, float) and x.is_integer() and abs(x) < 1e16: x = int(x)
     return str(x).translate(_TO_BANGLA)
 
-# %% ../nbs/02_graph.ipynb #c2f8d5b8
+# %% ../nbs/02_graph.ipynb #de243805
 _CURRENCY_RE = re.compile(r"[$৳€£₹¥]|টাকা|(?i:\b(?:tk|taka|rs|usd|bdt)\b\.?)")
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
 _MAX_NUMBER_CHARS = 64

@@ -10,7 +10,19 @@ ROOT=$(pwd)
 VENV=${DAGGER_VENV:-$ROOT/.venv}
 PY=${PYTHON:-python3}
 
+# Optional system font so graph pictures show Bangla labels (drawing works without it). Never fatal.
+bangla_font() {
+  if command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi bengali; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "==> installing a Bangla font (fonts-lohit-beng-bengali) for graph pictures"
+    (apt-get install -y -q fonts-lohit-beng-bengali >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q fonts-lohit-beng-bengali >/dev/null 2>&1; }) ||
+      echo "    (could not install it; graph labels will be hidden)"
+  fi
+}
+
 setup() {
+  bangla_font
   if [ ! -x "$VENV/bin/python" ]; then
     echo "==> creating $VENV"
     "$PY" -m venv "$VENV"

@@ -49,3 +49,44 @@ def well_formed_graphs(draw, max_consts=6, max_ops=8):
     for n in nodes:
         n["distractor"] = n["id"] not in seen
     return {"nodes": nodes}
+
+
+SYNONYMS = {"add": ["ADD", "plus", "Addition"], "mul": ["times", "Multiply", "product"], "sub": ["minus", "Subtract"],
+            "div": ["divide", "DIVISION"], "mean": ["average", "avg"], "pow": ["power", "POW"], "mod": ["modulo", "remainder"],
+            "identity": ["Identity", "id"], "const": ["constant", "CONST"], "gcd": ["hcf"], "ceil": ["ceiling"]}
+BN = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
+
+
+@st.composite
+def messy_texts(draw):
+    """(clean graph data, messy text): the same graph written the ways small models get it wrong,
+    each of which lenient parsing should repair without changing the meaning."""
+    data = draw(well_formed_graphs())
+    nodes = [dict(n) for n in data["nodes"]]
+    for n in nodes:
+        if draw(st.booleans()) and n["op"] in SYNONYMS:
+            n["op"] = draw(st.sampled_from(SYNONYMS[n["op"]]))
+        if n["op"] in ("const", "constant", "CONST") and draw(st.integers(0, 3)) == 0:
+            v = n["val"]
+            s = str(int(v)) if float(v).is_integer() and abs(v) < 1e12 else repr(float(v))
+            n["val"] = s.translate(BN) if draw(st.booleans()) else s
+        if draw(st.integers(0, 5)) == 0:
+            n["distractor"] = "true" if n["distractor"] else "false"
+    if draw(st.booleans()):
+        # a numeric literal written as a string, where it is not a node id
+        for n in nodes:
+            if n.get("args") and any(not isinstance(a, str) for a in n["args"]):
+                n["args"] = [str(int(a)) if not isinstance(a, str) else a for a in n["args"]]
+                break
+    if draw(st.integers(0, 3)) == 0:
+        draw(st.randoms()).shuffle(nodes)   # out of topological order
+    body = nodes if draw(st.booleans()) else {"nodes": nodes}
+    style = draw(st.sampled_from(["json", "python", "trailing"]))
+    if style == "json":
+        s = json.dumps(body, ensure_ascii=False)
+    elif style == "python":
+        s = repr(body)
+    else:
+        s = json.dumps(body, ensure_ascii=False, indent=1).replace("\n }", ",\n }").replace("\n]", ",\n]")
+    wrap = draw(st.sampled_from(["```json\n{}\n```", "```\n{}\n```", "{}", "Here is the graph:\n{}\nDone.", "```json\n{}"]))
+    return data, wrap.replace("{}", s, 1) if wrap != "{}" else s

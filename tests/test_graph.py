@@ -52,12 +52,29 @@ def test_lenient_repairs_are_recorded():
 ```"""
     g = parse_graph(messy)
     text = "\n".join(g.repairs)
-    for needle in ["without a language tag", "json_repair", "trailing commas", "single quotes", "bare node list",
+    for needle in ["without a language tag", "Python-style JSON", "trailing commas", "single quotes", "bare node list",
                    "'CONSTANT' read as 'const'", "'১,২০০' read as 1200", "distractor 'yes'", "'times' read as 'mul'",
                    "arg '2'", "no final_result"]:
         assert needle in text, needle
     assert g.node("a").val == 1200.0 and g.node("c").args == ["a", 2.0] and g.node("b").distractor is True
     assert g.nodes[-1].id == "final_result" and g.nodes[-1].args == ["total"]
+
+
+def test_json_repair_fixes_what_python_cannot():
+    text = json.dumps(EXAMPLE, ensure_ascii=False)[:-3]     # truncated: the closing brackets are missing
+    text = text.replace('"n2", "op"', '"n2", // a distractor\n "op"')
+    g = parse_graph("```json\n" + text + "\n```")
+    assert any("json_repair" in r and "unbalanced brackets" in r for r in g.repairs)
+    assert [n.id for n in g.nodes] == [n["id"] for n in EXAMPLE["nodes"]]
+
+
+def test_repair_budget_is_enforced():
+    long = json.loads(json.dumps(EXAMPLE))
+    long["nodes"][0]["label"] = "ক" * 5000
+    messy = "```json\n" + json.dumps(long, ensure_ascii=False)[:-2] + "\n```"
+    with pytest.raises(GraphParseError, match="max_repair_chars"):
+        parse_graph(messy)
+    assert len(parse_graph(messy, limits=Limits(max_repair_chars=10_000))) == 5
 
 
 def test_lenient_reads_json_inside_prose_and_bare_json():

@@ -65,3 +65,24 @@ def test_reward_values_and_sum(text):
     d = dagger_reward([text], [gold])[0]
     assert d in (0.0, 0.5, 1.0, 2.0)
     assert d == format_reward([text])[0] + execution_reward([text])[0] + correctness_reward([text], [gold])[0]
+
+
+from dagger_nb.graph import format_error  # noqa: E402
+from graph_cases import messy_texts  # noqa: E402
+
+
+def test_format_check_is_the_spec_check_not_strict_parsing():
+    stringly = fenced(json.dumps(EXAMPLE).replace('"val": 120', '"val": "১২০"'))
+    assert format_error(stringly) is None                     # the spec's I_fmt looks at structure only
+    assert run(stringly, strict=True).stage == "parse"        # strict parsing also wants numbers as numbers
+    assert dagger_reward([stringly], [600]) == [2.0]          # executed leniently, as the paper's evaluation did
+    assert "exactly one" in format_error(GOOD + "\n" + GOOD)
+    assert "at least 3" in format_error(fenced({"nodes": EXAMPLE["nodes"][:2]}))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=200), well_formed_graphs().map(fenced), messy_texts().map(lambda c: c[1])))
+def test_strict_accepted_implies_format_accepted(text):
+    if run(text, strict=True).graph is not None:
+        assert format_error(text) is None
+        assert format_reward([text]) == [0.5]

@@ -1,0 +1,133 @@
+__all__ = ['LORA_TARGETS', 'PRESETS', 'Preset', 'get_preset', 'notebook_preset']
+
+# %% ../nbs/05_models.ipynb #94dd4063
+import dataclasses, os
+from dataclasses import dataclass, field
+
+LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+@dataclass(frozen=True)
+class Preset:
+    "Every setting of one run: model, data sizes, LoRA, SFT, GRPO and evaluation."
+    name: str
+    model: str = "gemma-3-270m"      # a `load_model` name: "tiny", "gemma-3-270m", a hub id or a local path
+    backend: str = "auto"            # "auto" | "unsloth" | "transformers"
+    load_in_4bit: bool = False
+    trim_vocab: bool = False         # keep only the tokens the data and prompts use (CPU speed-up)
+    max_seq_length: int = 1024
+    prompt_style: str = "compact"    # "compact" | "paper" | "system"
+    graph_labels: bool = True        # keep node labels in SFT targets (False: shorter answers, faster on CPU)
+    seed: int = 0
+    # data
+    n_train: int = 256               # synthetic training problems
+    distractors: tuple = (0, 3)      # distractor sentences per synthetic problem (min, max)
+    families: tuple | None = None    # synthetic problem families to draw from (None: all)
+    # LoRA
+    lora_r: int = 16                 # 0 = full fine-tuning
+    lora_alpha: int = 32
+    lora_dropout: float = 0.0
+    lora_targets: tuple = LORA_TARGETS
+    # SFT
+    sft_epochs: float = 1.0
+    sft_max_steps: int = -1          # > 0 overrides sft_epochs
+    sft_lr: float = 2e-4
+    sft_min_lr: float = 0.0
+    sft_batch_size: int = 8
+    sft_grad_accum: int = 1
+    sft_max_length: int = 1024
+    sft_weight_decay: float = 0.0
+    sft_warmup_steps: int = 0
+    sft_packing: bool = False
+    # GRPO
+    grpo_max_steps: int = 20
+    grpo_lr: float = 5e-5
+    grpo_min_lr: float = 0.0
+    grpo_batch_size: int = 8         # completions per optimiser micro-step
+    grpo_grad_accum: int = 1
+    num_generations: int = 4
+    max_completion_length: int = 256
+    temperature: float = 1.0
+    top_p: float = 0.95
+    top_k: int = 64
+    loss_type: str = "bnpo"
+    beta: float = 0.0
+    epsilon: float = 0.2
+    epsilon_high: float = 0.28
+    mask_truncated_completions: bool = True
+    grpo_warmup_steps: int = 0
+    grpo_weight_decay: float = 0.01
+    # precision and bookkeeping
+    bf16: bool = False
+    fp16: bool = False
+    gradient_checkpointing: bool = False
+    logging_steps: int = 1
+    save_steps: int = 25
+    # evaluation (the lab reads these)
+    n_eval: int = 32                 # held-out problems per set (clean and distracted twins)
+    eval_batch_size: int = 8
+    eval_max_new_tokens: int = 256
+
+    def replace(self, **overrides) -> "Preset":
+        "A copy with `overrides` applied; unknown names raise a clear error."
+        known = {f.name for f in dataclasses.fields(self)}
+        bad = sorted(set(overrides) - known)
+        if bad:
+            raise TypeError(f"unknown preset setting(s) {bad}; known settings: {sorted(known)}")
+        return dataclasses.replace(self, **overrides)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+PRESETS: dict[str, Preset] = {
+    # CI and quick mode: a 2-layer random Gemma-3 with the real tokenizer, trimmed vocabulary; seconds.
+    # lora_r=0: full fine-tuning (LoRA on a random 2-layer model learns too slowly for CI).
+    "tiny": Preset("tiny", model="tiny", trim_vocab=True, max_seq_length=512, prompt_style="system", graph_labels=False,
+                   n_train=8, distractors=(0, 1), families=("total_two", "difference"),
+                   lora_r=0, lora_alpha=32, sft_epochs=1, sft_max_steps=60, sft_lr=1e-2, sft_batch_size=4,
+                   sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
+                   max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),
+    # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary.
+    "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, n_train=192, distractors=(0, 2),
+                  lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=48, sft_lr=5e-4, sft_batch_size=4,
+                  sft_max_length=768, grpo_max_steps=8, grpo_lr=2e-5, grpo_batch_size=4, num_generations=4,
+                  max_completion_length=192, save_steps=8, n_eval=24, eval_batch_size=8, eval_max_new_tokens=224),
+    # Colab T4 (15 GB, no bf16): Gemma-3-4B-it in 4-bit through Unsloth, LoRA; fp16 autocast with Unsloth's fp32 guard.
+    "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
+                       prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
+                       sft_batch_size=2, sft_grad_accum=8, sft_max_length=2048, grpo_max_steps=200, grpo_lr=5e-6,
+                       grpo_batch_size=8, num_generations=8, max_completion_length=512, grpo_warmup_steps=10,
+                       bf16=False, fp16=True, gradient_checkpointing=True, save_steps=50, n_eval=250,
+                       eval_batch_size=16, eval_max_new_tokens=512),
+    # The paper's table (spec): global SFT batch 256, GRPO batch 32 with 8 generations.
+    "paper": Preset("paper", model="unsloth/gemma-3-4b-it", max_seq_length=4096, prompt_style="paper", n_train=3000,
+                    distractors=(0, 3), lora_r=64, lora_alpha=128, sft_epochs=4, sft_lr=1e-5, sft_min_lr=1e-6,
+                    sft_batch_size=8, sft_grad_accum=32, sft_max_length=4096, sft_weight_decay=0.001, sft_packing=True,
+                    grpo_max_steps=500, grpo_lr=1e-5, grpo_min_lr=1e-6, grpo_batch_size=8, grpo_grad_accum=4,
+                    num_generations=8, max_completion_length=1024, grpo_warmup_steps=20, grpo_weight_decay=0.01,
+                    bf16=True, gradient_checkpointing=True, save_steps=50, n_eval=1000, eval_batch_size=32,
+                    eval_max_new_tokens=1024),
+}
+
+def get_preset(name: str | Preset = "cpu", **overrides) -> Preset:
+    "The preset called `name` (or a `Preset`), with any setting overridden by keyword."
+    if isinstance(name, Preset):
+        return name.replace(**overrides) if overrides else name
+    if name not in PRESETS:
+        raise KeyError(f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
+    return PRESETS[name].replace(**overrides) if overrides else PRESETS[name]
+
+def _cuda_available() -> bool:
+    try:
+        import torch
+        return torch.cuda.is_available()
+    except Exception:
+        return False
+
+def notebook_preset() -> str:
+    "The preset a notebook should run: `$DAGGER_PRESET`, else `colab-t4` with a GPU, else `cpu`."
+    env = os.environ.get("DAGGER_PRESET", "").strip()
+    if env:
+        if env not in PRESETS:
+            raise KeyError(f"DAGGER_PRESET={env!r} is not a preset; use one of {sorted(PRESETS)}")
+        return env
+    return "colab-t4" if _cuda_available() else "cpu"

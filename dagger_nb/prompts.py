@@ -1,0 +1,182 @@
+__all__ = ['SYSTEM_PROMPT', 'OPERATIONS', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'graph_block', 'paper_prompt', 'compact_prompt', 'build_messages', 'Solution', 'stop_token_ids', 'cut_answer', 'solve']
+
+# %% ../nbs/05_models.ipynb #a8f7c895
+import json, re, time
+from dataclasses import dataclass, field
+
+SYSTEM_PROMPT = "You are an expert Bangla Math Reasoner. Solve by constructing a Computational Graph."
+
+OPERATIONS = {
+    "const": "a number from the problem (put it in `val`)",
+    "identity": "pass one value through (used by `final_result`)",
+    "add": "sum of two or more args", "mul": "product of two or more args",
+    "sub": "a - b", "div": "a / b",
+    "sum": "sum of a list", "mean": "average of a list", "min": "smallest", "max": "largest",
+    "abs": "|a| or |a - b|", "round": "nearest integer", "floor": "round down", "ceil": "round up",
+    "sqrt": "square root", "pow": "a to the power b", "mod": "remainder of a / b",
+    "gcd": "greatest common divisor", "lcm": "least common multiple",
+}
+
+EXAMPLE_QUESTION = ("রিনার কাছে ১২টি আপেল আছে। সে প্রতিটি আপেল ৫ টাকায় বিক্রি করল। তার ভাই রাজুর কাছে ৭টি কলা আছে। "
+                    "রিনা গতকাল ৩ ঘণ্টা বাজারে ছিল। রিনা মোট কত টাকা পেল?")
+EXAMPLE_GRAPH = {"nodes": [
+    {"id": "n1", "op": "const", "val": 12, "distractor": False, "label": "রিনার আপেল"},
+    {"id": "n2", "op": "const", "val": 5, "distractor": False, "label": "প্রতি আপেলের দাম"},
+    {"id": "n3", "op": "const", "val": 7, "distractor": True, "label": "রাজুর কলা"},
+    {"id": "n4", "op": "const", "val": 3, "distractor": True, "label": "বাজারে সময় (ঘণ্টা)"},
+    {"id": "total", "op": "mul", "args": ["n1", "n2"], "distractor": False, "label": "মোট টাকা"},
+    {"id": "final_result", "op": "identity", "args": ["total"], "distractor": False, "label": "উত্তর"},
+]}
+
+def graph_block(graph, labels: bool = True) -> str:
+    "A graph (dict, JSON text, or an object with `to_json`) as the ```json block a model should write, one node per line; `labels=False` drops the labels (shorter answers)."
+    if hasattr(graph, "to_json"):
+        graph = graph.to_json()
+    if isinstance(graph, str):
+        graph = json.loads(graph)
+    nodes = [n if labels else {k: v for k, v in n.items() if k != "label"} for n in graph["nodes"]]
+    nodes = ",\n".join("  " + json.dumps(n, ensure_ascii=False) for n in nodes)
+    return "```json\n{\"nodes\": [\n" + nodes + "\n]}\n```"
+
+def paper_prompt(question: str) -> str:
+    "The full instruction: graph rules, the operation list, a worked Bangla example with distractors, then the question."
+    ops = "\n".join(f"- `{k}`: {v}" for k, v in OPERATIONS.items())
+    return (
+        "Solve the Bangla math word problem by writing a computational graph, not prose.\n\n"
+        "Rules:\n"
+        "1. Every number mentioned in the problem becomes a `const` node with its value in `val`.\n"
+        "2. Every calculation is a node whose `args` are ids of earlier nodes (nodes in topological order).\n"
+        "3. Exactly one node has id `final_result`; it is an `identity` of the answer node.\n"
+        "4. Mark a node `\"distractor\": true` when the answer does not depend on it (irrelevant numbers), else false.\n"
+        "5. Give every node a short Bangla `label`.\n\n"
+        f"Operations:\n{ops}\n\n"
+        f"Example problem:\n{EXAMPLE_QUESTION}\n\nExample answer:\n{graph_block(EXAMPLE_GRAPH)}\n\n"
+        "Answer with only one ```json block and nothing else.\n\n"
+        f"Problem:\n{question}"
+    )
+
+def compact_prompt(question: str) -> str:
+    "A short instruction for small models: the contract in a few lines, then the question."
+    return ("Write a JSON computational graph for the problem: numbers are `const` nodes, steps use ops "
+            "add/sub/mul/div/sum/mean/min/max/round/pow/mod, irrelevant numbers get \"distractor\": true, "
+            "and the last node is `final_result` (identity). Reply with one ```json block only.\n\n"
+            f"{question}")
+
+def build_messages(question: str, style: str = "compact") -> list[dict]:
+    "Chat messages for `question`: `style` is 'compact', 'paper' (both with the system message) or 'system' (released checkpoints)."
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError(f"question must be a non-empty string, got {question!r}")
+    if style == "compact":
+        user = compact_prompt(question)
+    elif style == "paper":
+        user = paper_prompt(question)
+    elif style == "system":
+        user = question
+    else:
+        raise ValueError(f"unknown prompt style {style!r}; use 'compact', 'paper' or 'system'")
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
+
+# %% ../nbs/05_models.ipynb #577988f8
+@dataclass
+class Solution:
+    "One answer: the raw `text`, the parsed `graph` (or None), the executed `value` (or None), the `error` and the completion length."
+    question: str
+    text: str
+    graph: object = None
+    value: float | None = None
+    error: str | None = None
+    n_tokens: int = 0
+    stage: str | None = None          # where it failed: "parse", "check", "execute" or None
+    distractors: list = field(default_factory=list)   # executor-derived distractor ids
+    claimed: list = field(default_factory=list)       # ids the model marked as distractors
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.value is not None
+
+def _fence_closed(text: str) -> bool:
+    i = text.find("```")
+    return i >= 0 and text.find("```", i + 3) >= 0
+
+class _StopOnFence:
+    "Stopping criterion: a row is done once its completion holds an opened and closed ``` fence."
+    def __init__(self, tokenizer, prompt_len: int):
+        self.tokenizer, self.prompt_len = tokenizer, prompt_len
+    def __call__(self, input_ids, scores, **kw):
+        import torch
+        tails = self.tokenizer.batch_decode(input_ids[:, self.prompt_len:], skip_special_tokens=True)
+        return torch.tensor([_fence_closed(t) for t in tails], device=input_ids.device)
+
+def stop_token_ids(tokenizer) -> list[int]:
+    "Token ids that end an answer: end-of-sequence and Gemma's end-of-turn (when the vocabulary has them)."
+    ids = []
+    for tok in (tokenizer.eos_token, "<end_of_turn>", "<eos>"):
+        if tok is None:
+            continue
+        i = tokenizer.convert_tokens_to_ids(tok)
+        if isinstance(i, int) and i != tokenizer.unk_token_id and i not in ids:
+            ids.append(i)
+    return ids
+
+def cut_answer(text: str) -> str:
+    "The completion up to and including the closing fence of its first ``` block (drops trailing chatter)."
+    i = text.find("```")
+    if i < 0:
+        return text
+    j = text.find("```", i + 3)
+    return text if j < 0 else text[: j + 3]
+
+def solve(questions, model, tokenizer, style: str | None = None, batch_size: int = 8, max_new_tokens: int = 256,
+          do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = 0,
+          max_time: float | None = 120.0, progress: bool = True, **gen) -> list[Solution]:
+    """Answer each question with a graph, execute it, and return one `Solution` per question (same order).
+    `style` defaults to the prompt style the model was trained with (remembered by `load_model`), else 'compact'."""
+    import torch
+    style = style or getattr(tokenizer, "dagger_prompt_style", None) or "compact"
+    from tqdm.auto import tqdm
+    from dagger_nb.executor import run
+    if isinstance(questions, str):
+        questions = [questions]
+    questions = list(questions)
+    if not 1 <= max_new_tokens <= 8192:
+        raise ValueError(f"max_new_tokens={max_new_tokens} is out of range; use 1..8192")
+    was_training = model.training
+    model.eval()
+    old_side = tokenizer.padding_side
+    tokenizer.padding_side = "left"
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop_token_ids(tokenizer)[0]
+    out: list[Solution] = []
+    try:
+        bar = tqdm(range(0, len(questions), batch_size), desc="solve", disable=not progress or len(questions) <= batch_size)
+        for start in bar:
+            batch = questions[start : start + batch_size]
+            prompts = [tokenizer.apply_chat_template(build_messages(q, style), tokenize=False, add_generation_prompt=True)
+                       for q in batch]
+            enc = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
+            plen = enc["input_ids"].shape[1]
+            kwargs = dict(max_new_tokens=max_new_tokens, do_sample=do_sample, pad_token_id=pad_id,
+                          eos_token_id=stop_token_ids(tokenizer), stopping_criteria=[_StopOnFence(tokenizer, plen)])
+            if do_sample:
+                kwargs.update(temperature=temperature, top_p=top_p, top_k=top_k)
+            else:
+                kwargs.update(temperature=None, top_p=None, top_k=None)
+            if max_time:
+                kwargs["max_time"] = max_time
+            kwargs.update(gen)
+            with torch.no_grad():
+                ids = model.generate(**enc, **kwargs)
+            stops = set(stop_token_ids(tokenizer)) | {pad_id}
+            for q, row in zip(batch, ids[:, plen:].tolist()):
+                n = 0
+                for t in row:
+                    n += 1
+                    if t in stops:
+                        break
+                text = cut_answer(tokenizer.decode(row[:n], skip_special_tokens=True).strip())
+                r = run(text)
+                out.append(Solution(question=q, text=text, graph=r.graph, value=r.value, error=r.error, n_tokens=n,
+                                    stage=r.stage, distractors=list(r.distractors or []), claimed=list(r.claimed or [])))
+    finally:
+        tokenizer.padding_side = old_side
+        model.train(was_training)
+    return out

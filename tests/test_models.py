@@ -1,0 +1,163 @@
+import json, os
+import pytest
+import torch
+
+from dagger_nb.presets import PRESETS, Preset, get_preset, notebook_preset
+from dagger_nb.prompts import (SYSTEM_PROMPT, build_messages, compact_prompt, cut_answer, graph_block, paper_prompt,
+                               solve, EXAMPLE_GRAPH)
+from dagger_nb import models
+from dagger_nb.models import load_model, gemma_tokenizer, default_cache_dir
+
+
+# presets -----------------------------------------------------------------
+
+def test_presets_cover_the_four_settings_and_paper_numbers():
+    assert set(PRESETS) == {"tiny", "cpu", "colab-t4", "paper"}
+    p = get_preset("paper")
+    assert (p.lora_r, p.lora_alpha, p.loss_type, p.beta, p.num_generations) == (64, 128, "bnpo", 0.0, 8)
+    assert (p.epsilon, p.epsilon_high, p.temperature, p.top_p, p.top_k) == (0.2, 0.28, 1.0, 0.95, 64)
+    assert p.mask_truncated_completions and p.max_completion_length == 1024
+    t4 = get_preset("colab-t4")
+    assert t4.load_in_4bit and not t4.bf16 and t4.fp16
+
+
+def test_every_setting_is_overridable_and_typos_fail():
+    p = get_preset("cpu", sft_max_steps=3, lora_r=4)
+    assert (p.sft_max_steps, p.lora_r) == (3, 4) and get_preset("cpu").sft_max_steps != 3
+    with pytest.raises(TypeError, match="unknown preset setting"):
+        get_preset("cpu", sft_stepz=3)
+    with pytest.raises(KeyError, match="choose one of"):
+        get_preset("laptop")
+    assert get_preset(p) is p
+
+
+def test_notebook_preset_reads_env(monkeypatch):
+    monkeypatch.setenv("DAGGER_PRESET", "paper")
+    assert notebook_preset() == "paper"
+    monkeypatch.setenv("DAGGER_PRESET", "nope")
+    with pytest.raises(KeyError, match="DAGGER_PRESET"):
+        notebook_preset()
+    monkeypatch.delenv("DAGGER_PRESET")
+    assert notebook_preset() == ("colab-t4" if torch.cuda.is_available() else "cpu")
+
+
+# prompts -----------------------------------------------------------------
+
+def test_prompt_styles():
+    q = "রহিমের ৩টি কলম আছে।"
+    for style in ("compact", "paper", "system"):
+        msgs = build_messages(q, style)
+        assert msgs[0] == {"role": "system", "content": SYSTEM_PROMPT} and msgs[1]["content"].endswith(q)
+    assert "```json" in paper_prompt(q) and "distractor\": true" in paper_prompt(q)
+    assert len(compact_prompt(q)) < len(paper_prompt(q)) / 3
+    with pytest.raises(ValueError, match="unknown prompt style"):
+        build_messages(q, "haiku")
+
+
+def test_graph_block_round_trips_and_drops_labels():
+    from dagger_nb.executor import run
+    block = graph_block(EXAMPLE_GRAPH)
+    assert block.startswith("```json\n") and block.endswith("\n```")
+    r = run(block)
+    assert r.ok and r.value == 60 and sorted(r.distractors) == ["n3", "n4"]
+    assert "label" not in graph_block(json.dumps(EXAMPLE_GRAPH), labels=False)
+    assert run(graph_block(EXAMPLE_GRAPH, labels=False)).value == 60
+
+
+def test_cut_answer_drops_chatter_after_the_block():
+    assert cut_answer("```json\n{}\n``` and more words") == "```json\n{}\n```"
+    assert cut_answer("no fence") == "no fence"
+
+
+# models ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tiny_pair():
+    return load_model("tiny", trim_vocab=True)
+
+
+def test_tiny_model_uses_gemma3_and_the_chat_template(tiny_pair):
+    model, tok = tiny_pair
+    assert type(model).__name__ == "Gemma3ForCausalLM" and model.config.vocab_size == len(tok) < 20000
+    text = tok.apply_chat_template(build_messages("২ + ২ = ?"), tokenize=False, add_generation_prompt=True)
+    assert text.startswith("<bos><start_of_turn>user\n" + SYSTEM_PROMPT) and text.endswith("<end_of_turn>\n<start_of_turn>model\n")
+    eot = tok.convert_tokens_to_ids("<end_of_turn>")
+    assert eot in model.generation_config.eos_token_id
+
+
+def test_trimmed_tokenizer_matches_the_full_one_and_round_trips(tiny_pair):
+    _, tok = tiny_pair
+    full = gemma_tokenizer()
+    keep = tiny_pair[0].dagger_keep_ids
+    kept_text = paper_prompt("রিনার কাছে ১২টি আপেল আছে।") + graph_block(EXAMPLE_GRAPH)
+    ids = tok(kept_text, add_special_tokens=False).input_ids
+    assert [keep[i] for i in ids] == full(kept_text, add_special_tokens=False).input_ids
+    for text in ["Zürich ☃ 漢字 𝄞", "রিনার কাছে ১২টি আপেল আছে।", "<unused7> tabs\t\tand\n\nnewlines"]:
+        assert tok.decode(tok(text, add_special_tokens=False).input_ids) == text
+
+
+def test_trimming_keeps_the_logits_of_kept_tokens():
+    full, ftok = load_model("tiny", seed=3)
+    trim, ttok = load_model("tiny", seed=3, trim_vocab=["রিনার কাছে ১২টি আপেল আছে।"])
+    text = "রিনার কাছে ১২টি আপেল আছে।"
+    with torch.no_grad():
+        a = full(**ftok(text, return_tensors="pt")).logits[0]
+        b = trim(**ttok(text, return_tensors="pt")).logits[0]
+    keep = torch.tensor(trim.dagger_keep_ids)
+    assert torch.allclose(a[:, keep], b, atol=1e-5)
+    assert trim(**ttok(text, return_tensors="pt"), labels=ttok(text, return_tensors="pt").input_ids).loss.isfinite()
+
+
+def test_solve_is_bounded_and_reports_failures(tiny_pair):
+    model, tok = tiny_pair
+    sols = solve(["রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি কলম?", "২ + ২ = ?"], model, tok, max_new_tokens=12, batch_size=2, progress=False)
+    assert len(sols) == 2
+    for s in sols:
+        assert 1 <= s.n_tokens <= 12 and not s.ok and s.error and s.stage == "parse"
+    with pytest.raises(ValueError, match="max_new_tokens"):
+        solve(["x"], model, tok, max_new_tokens=0)
+
+
+def test_atomic_cache_leaves_nothing_when_interrupted(tmp_path):
+    def build(tmp):
+        (tmp / "half.bin").write_text("x")
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        models._atomic_dir(tmp_path / "model", build)
+    assert list(tmp_path.iterdir()) == []
+    models._atomic_dir(tmp_path / "model", lambda tmp: (tmp / "ok.txt").write_text("done"))
+    assert (tmp_path / "model" / "ok.txt").read_text() == "done"
+
+
+def test_cache_dir_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("DAGGER_CACHE", str(tmp_path))
+    assert default_cache_dir() == tmp_path
+
+
+def test_bad_names_give_clear_errors(monkeypatch):
+    with pytest.raises(ValueError, match="backend must be"):
+        load_model("tiny", backend="jax")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(OSError, match="tiny' or 'gemma-3-270m"):
+        load_model("nobody/no-such-model-xyz", backend="transformers")
+
+
+def test_unsloth_path_is_optional():
+    # without CUDA `auto` must never import unsloth
+    import sys
+    if not torch.cuda.is_available():
+        assert not models._unsloth_available()
+        load_model("tiny", backend="auto", trim_vocab=True)
+        assert "unsloth" not in sys.modules
+
+
+@pytest.mark.skipif(not (default_cache_dir() / "gemma-3-270m" / "model.safetensors").exists(),
+                    reason="Gemma-3-270M not converted yet (run `load_model('gemma-3-270m')` once, about a minute)")
+def test_gemma_270m_trimmed_matches_full_on_kept_text():
+    full, ftok = load_model("gemma-3-270m")
+    trim, ttok = load_model("gemma-3-270m", trim_vocab=True)
+    text = "রিনার কাছে ১২টি আপেল আছে। সে প্রতিটি আপেল ৫ টাকায় বিক্রি করল।"
+    with torch.no_grad():
+        a = full(**ftok(text, return_tensors="pt")).logits[0]
+        b = trim(**ttok(text, return_tensors="pt")).logits[0]
+    assert torch.allclose(a[:, torch.tensor(trim.dagger_keep_ids)], b, atol=1e-4)
