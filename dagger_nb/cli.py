@@ -232,3 +232,49 @@ def _solve_cmd(p):
     p.add_argument("--draw", action="store_true", help="save a picture of the graph")
     p.add_argument("--draw-to", default="graph.png", help="where --draw saves the picture (default graph.png)")
     p.set_defaults(func=_solve_main)
+
+# %% ../nbs/10_cli.ipynb #f5a17c2b
+def _parse_bool(s: str) -> bool:
+    if s.lower() in ("1", "true", "yes", "on"): return True
+    if s.lower() in ("0", "false", "no", "off"): return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
+def _override_type(value):
+    "An argparse type and metavar for a setting whose example value is `value`."
+    if isinstance(value, bool): return _parse_bool, "BOOL"
+    if isinstance(value, int): return int, "INT"
+    if isinstance(value, float): return float, "FLOAT"
+    if isinstance(value, (tuple, list)):
+        item = int if value and all(isinstance(v, int) for v in value) else str
+        return (lambda s: tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
+    return (lambda s: None if s.lower() == "none" else s), "TEXT"
+
+@command("lab", "Run the classroom lab: synthetic data, SFT, GRPO from base and from SFT, evaluation and report, in runs/<name>/.")
+def _lab_cmd(p):
+    p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: cpu; a resumed run keeps its own)")
+    p.add_argument("--name", default=None, help="run folder under --root (default: <preset>-<date>-<time>)")
+    p.add_argument("--resume", action="store_true", help="finish an interrupted run (the latest, or --name) without redoing completed stages")
+    p.add_argument("--root", default="runs", help="folder that holds the runs (default: runs)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
+    try:
+        from dagger_nb.lab import override_fields
+        fields = override_fields("cpu")
+    except ImportError as e:  # the training modules are missing: the command still explains itself
+        fields = {}
+        p.epilog = f"(preset overrides unavailable: {e})"
+    g = p.add_argument_group("overrides", "any setting of the preset or of the lab; the value shown is the cpu preset's")
+    for name, value in fields.items():
+        typ, meta = _override_type(value)
+        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
+                       help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
+    p.set_defaults(func=_lab_main)
+
+def _lab_main(args) -> int:
+    from dagger_nb.lab import run_lab
+    overrides = {k[3:]: v for k, v in vars(args).items() if k.startswith("ov_") and v is not None}
+    try:
+        run_lab(preset=args.preset, name=args.name, resume=args.resume, root=args.root, progress=not args.quiet, **overrides)
+    except (ValueError, FileExistsError, FileNotFoundError) as e:
+        print(f"dagger-nb lab: {e}", file=sys.stderr)
+        return 2
+    return 0

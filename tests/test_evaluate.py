@@ -1,0 +1,136 @@
+"Metrics over saved completions: scoring with the executor, bootstrap intervals, paired drops, reports."
+import csv, json
+
+import numpy as np
+import pytest
+
+from dagger_nb.evaluate import (PAPER_RESULTS, bootstrap_ci, evaluate, load_completions, paired_drops,
+                                save_completions, score_completion, set_metrics, weighted_average, heldout_items)
+
+
+def graph(*nodes):
+    return "```json\n" + json.dumps({"nodes": list(nodes)}, ensure_ascii=False) + "\n```"
+
+C = lambda i, v, d=False: {"id": i, "op": "const", "val": v, "distractor": d}
+OP = lambda i, o, *a: {"id": i, "op": o, "args": list(a)}
+FIN = lambda a: {"id": "final_result", "op": "identity", "args": [a]}
+GOOD = graph(C("a", 6), C("b", 7), C("x", 99, True), OP("m", "mul", "a", "b"), FIN("m"))   # 42, x flagged and unused
+UNFLAGGED = graph(C("a", 6), C("b", 7), C("x", 99), OP("m", "mul", "a", "b"), FIN("m"))   # 42, x unused but not flagged
+OVERFLAG = graph(C("a", 6), C("b", 7, True), OP("m", "mul", "a", "b"), FIN("m"))          # b flagged but used
+DIV0 = graph(C("a", 6), C("z", 0), OP("q", "div", "a", "z"), FIN("q"))
+PROSE = "The answer is 42."
+
+
+def rec(model, set_, id_, completion, answer=42, pair_id=None, types=(), n_tokens=10):
+    return dict(model=model, set=set_, id=id_, question="q", answer=answer, completion=completion,
+                n_tokens=n_tokens, pair_id=pair_id, distractor_types=list(types))
+
+
+def test_statuses_and_distractor_sets():
+    s = score_completion(GOOD, 42)
+    assert (s["status"], s["correct"], s["claimed"], s["derived"]) == ("correct", True, ["x"], ["x"])
+    assert score_completion(GOOD, "৪২")["correct"]                    # gold written in Bangla digits
+    assert score_completion(GOOD, 41)["status"] == "wrong"
+    assert score_completion(DIV0, 1)["status"] == "exec_fail"
+    assert score_completion(PROSE, 42)["status"] == "format_fail"
+    assert score_completion(PROSE, 42)["claimed"] == []
+
+
+def test_distractor_precision_recall_are_micro_averaged():
+    recs = [rec("m", "s", "1", GOOD), rec("m", "s", "2", UNFLAGGED), rec("m", "s", "3", OVERFLAG)]
+    [row] = set_metrics([{**r, **score_completion(r["completion"], r["answer"])} for r in recs])
+    # claimed: x, b  -> 1 true positive of 2; derived: x, x -> 1 of 2 recovered
+    assert row["distractor_precision"] == pytest.approx(0.5)
+    assert row["distractor_recall"] == pytest.approx(0.5)
+    assert row["accuracy"] == 1.0 and row["mean_tokens"] == 10
+
+
+def test_bootstrap_interval_is_seeded_and_covers_the_truth():
+    rng = np.random.default_rng(1)
+    hits = 0
+    for _ in range(200):
+        lo, hi = bootstrap_ci(rng.random(150) < 0.3, n_boot=400, seed=int(rng.integers(1 << 30)))
+        hits += lo <= 0.3 <= hi
+    assert 0.88 <= hits / 200 <= 0.99
+    x = [1, 0, 0, 1, 1]
+    assert bootstrap_ci(x, seed=5) == bootstrap_ci(x, seed=5)
+    assert all(np.isnan(bootstrap_ci([])))
+    with pytest.raises(ValueError, match="level"):
+        bootstrap_ci(x, level=95)
+
+
+def test_paired_drop_uses_matched_twins_only():
+    recs = [rec("m", "clean", "p1", GOOD), rec("m", "clean", "p2", GOOD), rec("m", "clean", "p3", PROSE),
+            # two distracted versions of p1 (one wrong), one of p3 (right), one whose twin was never asked
+            rec("m", "d", "p1a", GOOD, pair_id="p1", types=["RED"]), rec("m", "d", "p1b", DIV0, pair_id="p1", types=["OAD"]),
+            rec("m", "d", "p3a", GOOD, pair_id="p3", types=["NEED"]), rec("m", "d", "p9a", DIV0, pair_id="p9", types=["RED"])]
+    rep = evaluate(recs, n_boot=200)
+    [d] = paired_drops(rep.scored, n_boot=200)
+    assert d["n_pairs"] == 3 and d["clean_set"] == "clean"
+    # pairs (clean, distracted): (1,1), (1,0), (0,1) -> drop 1/3 - ... = (0 + 1 - 1)/3 = 0
+    assert d["drop"] == pytest.approx(0.0)
+    assert d["clean_accuracy"] == pytest.approx(2 / 3) and d["distracted_accuracy"] == pytest.approx(2 / 3)
+    row = rep.get("m", "d")
+    assert (row["acc_RED"], row["acc_OAD"], row["acc_NEED"]) == (0.5, 0.0, 1.0)
+    assert row["exec_fail_rate"] == 0.5
+
+
+def test_weighted_average_matches_the_paper():
+    for accs in PAPER_RESULTS.values():
+        if "weighted" in accs:
+            assert weighted_average(accs)[0] == pytest.approx(accs["weighted"], abs=0.06)
+    value, used = weighted_average({"mgsm": 1.0, "mgsm+d": 0.0})
+    assert used == ["mgsm", "mgsm+d"] and value == pytest.approx(250 / 988)
+
+
+def test_completions_roundtrip_and_report_files(tmp_path):
+    recs = [rec("a", "s", str(i), GOOD if i % 2 else PROSE) for i in range(6)] + [rec("b", "s", "0", GOOD)]
+    path = save_completions(recs, tmp_path / "c.jsonl")
+    assert not (tmp_path / "c.jsonl.tmp").exists()
+    back = load_completions(tmp_path)
+    assert [r["completion"] for r in back] == [r["completion"] for r in recs]
+    rep = evaluate(path, n_boot=100)
+    assert rep.get("a", "s")["accuracy"] == 0.5 and rep.get("a", "s")["format_fail_rate"] == 0.5
+    files = rep.save(tmp_path / "out")
+    rows = list(csv.DictReader(open(files["csv"], encoding="utf-8")))
+    assert [(r["model"], float(r["accuracy"])) for r in rows] == [("a", 0.5), ("b", 1.0)]
+    assert "| a |" in files["md"].read_text()
+    # a cut-off file is reported with its line number, not a bare JSON traceback
+    path.write_text(path.read_text() + '{"model": "a", "se')
+    with pytest.raises(ValueError, match=r"c\.jsonl:8"):
+        load_completions(path)
+    with pytest.raises(ValueError, match="lacks"):
+        save_completions([{"model": "a"}], tmp_path / "bad.jsonl")
+
+
+def test_heldout_items_pair_clean_and_distracted_twins():
+    rows = [dict(clean_question="A ১।", question="A ১। B ২।", answer=1.0, n_distractors=1, distractor_types=["OAD"]),
+            dict(clean_question="C ৩।", question="C ৩।", answer=3.0, n_distractors=0, distractor_types=[])]
+    items = heldout_items(rows)
+    assert [(i["set"], i["pair_id"]) for i in items] == [("heldout", None), ("heldout+d", "heldout-0000"), ("heldout", None)]
+    assert items[1]["distractor_types"] == ["OAD"]
+    with pytest.raises(ValueError, match="clean_question"):
+        heldout_items([{"question": "x", "answer": 1}])
+
+
+def test_benchmark_items_from_local_files_pair_distracted_with_originals(tmp_path):
+    from dagger_nb.evaluate import benchmark_items
+    (tmp_path / "mgsm.tsv").write_text("রিনার ৩টি কলম আছে। সে ২টি কিনল। কয়টি হল?\t5\nএকটি বাক্সে ৪টি বল। ২টি বাক্সে কয়টি?\t8\n", encoding="utf-8")
+    rows = [dict(row_index=0, original_question="রিনার ৩টি কলম আছে।  সে ২টি কিনল। কয়টি হল?",
+                 modified_question="রিনার ৩টি কলম আছে। তার ভাইয়ের ৯টি কলম। সে ২টি কিনল। কয়টি হল?", ground_truth=5,
+                 augmentation_type="Related Entity Distractor", added_sentences=["তার ভাইয়ের ৯টি কলম।"]),
+            dict(row_index=1, original_question="অন্য প্রশ্ন", modified_question="অন্য প্রশ্ন, আরও কিছু", ground_truth=1,
+                 augmentation_type="NEED", added_sentences=[])]
+    (tmp_path / "dm.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    items = benchmark_items(["mgsm", "mgsm+d"], paths={"mgsm": tmp_path / "mgsm.tsv", "mgsm+d": tmp_path / "dm.jsonl"})
+    assert [(i["set"], i["id"], i["pair_id"]) for i in items] == [
+        ("mgsm", "mgsm-0000", None), ("mgsm", "mgsm-0001", None),
+        ("mgsm+d", "mgsm+d-0000", "mgsm-0000"),        # matched through the original question (whitespace ignored)
+        ("mgsm+d", "mgsm+d-0001", None)]               # its original is not among the clean items
+    assert items[2]["distractor_types"] == ["RED"] and items[2]["answer"] == 5
+    # without the clean set, DistractMath's own original questions become the clean twins ("mgsm-orig")
+    alone = benchmark_items(["mgsm+d"], paths={"mgsm+d": tmp_path / "dm.jsonl"})
+    assert [(i["set"], i["pair_id"]) for i in alone] == [("mgsm-orig", None), ("mgsm-orig", None),
+                                                         ("mgsm+d", "mgsm-orig-0000"), ("mgsm+d", "mgsm-orig-0001")]
+    with pytest.raises(ValueError, match="Unknown benchmark"):
+        benchmark_items(["gsm8k"])
