@@ -298,6 +298,8 @@ def _load_unsloth(name, lora, load_in_4bit, max_seq_length):
                                          finetune_vision_layers=False, finetune_language_layers=True,
                                          finetune_attention_modules=True, finetune_mlp_modules=True)
     tok = getattr(tok, "tokenizer", tok)    # Gemma-3 4B comes with a processor; training uses its text tokenizer
+    inner = model.get_base_model() if hasattr(model, "get_base_model") else model
+    inner.dagger_base, inner.dagger_keep_ids = str(name), None     # remembered by `write_meta`
     return model, _finish_tokenizer(tok)
 
 def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, load_in_4bit: bool = False,
