@@ -135,6 +135,104 @@ def _draw_cmd(p):
     p.add_argument("--dpi", type=int, default=150)
     p.set_defaults(func=_draw_main)
 
+# %% ../nbs/10_cli.ipynb #trainclisft
+def _overrides(pairs) -> dict:
+    "`--set KEY=VALUE` pairs as preset overrides (values read as Python literals when they parse, else strings)."
+    import ast
+    out = {}
+    for kv in pairs or []:
+        k, sep, v = kv.partition("=")
+        if not sep or not k:
+            raise ValueError(f"--set expects KEY=VALUE, got {kv!r}")
+        try:
+            out[k.strip()] = ast.literal_eval(v)
+        except (ValueError, SyntaxError):
+            out[k.strip()] = v
+    return out
+
+def _train_args(p, out: str):
+    p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: $DAGGER_PRESET, else colab-t4 on a GPU, else cpu)")
+    p.add_argument("--out", default=out, help=f"run folder (default {out})")
+    p.add_argument("--data", default=None, help="records as JSON/JSONL, or 'hub' for dipta007/dagger (default: synthetic problems)")
+    p.add_argument("--resume", action="store_true", help="continue an interrupted run from its last checkpoint")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out")
+    p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a preset setting, e.g. --set sft_max_steps=20 (repeatable)")
+
+def _train_main(args, stage: str) -> int:
+    from dagger_nb.presets import get_preset, notebook_preset
+    try:
+        preset = get_preset(args.preset or notebook_preset(), **_overrides(args.set))
+    except (KeyError, TypeError, ValueError) as e:
+        print(f"error: {e.args[0] if e.args else e}", file=sys.stderr)
+        return 2
+    try:
+        if stage == "sft":
+            from dagger_nb.sft import train_sft
+            path = train_sft(preset, out_dir=args.out, data=args.data, resume=args.resume, overwrite=args.overwrite)
+        else:
+            from dagger_nb.grpo import train_grpo
+            path = train_grpo(preset, init=args.init, out_dir=args.out, data=args.data, resume=args.resume, overwrite=args.overwrite)
+    except (FileExistsError, FileNotFoundError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"{stage} finished: {path}")
+    return 0
+
+@command("sft", "Supervised fine-tuning on graph answers (LoRA); writes OUT/adapter. --resume continues an interrupted run.")
+def _sft_cmd(p):
+    _train_args(p, "runs/sft")
+    p.set_defaults(func=lambda a: _train_main(a, "sft"))
+
+@command("grpo", "GRPO with the DAGGER reward from the base model (--init base) or an SFT adapter (--init PATH).")
+def _grpo_cmd(p):
+    _train_args(p, "runs/grpo")
+    p.add_argument("--init", default="base", help="'base' or the adapter folder of an SFT run (e.g. runs/sft/adapter)")
+    p.set_defaults(func=lambda a: _train_main(a, "grpo"))
+
+def _solve_main(args) -> int:
+    from pathlib import Path
+    from dagger_nb.presets import get_preset, notebook_preset
+    from dagger_nb.models import load_model
+    from dagger_nb.prompts import solve
+    preset = get_preset(args.preset or notebook_preset())
+    name = args.model or preset.model
+    try:
+        model, tok = load_model(name, load_in_4bit=preset.load_in_4bit if not args.model else False)
+    except (OSError, FileNotFoundError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    sols = solve([" ".join(args.question)], model, tok, style=args.style, progress=False,
+                 max_new_tokens=args.max_new_tokens or preset.eval_max_new_tokens)
+    s = sols[0]
+    print(s.text)
+    if s.ok:
+        from dagger_nb.executor import format_value
+        print(f"answer: {format_value(s.value)}")
+        if s.claimed or s.distractors:
+            print(f"distractors claimed: {s.claimed} | derived by the executor: {s.distractors}")
+    else:
+        print(f"no answer ({s.stage}): {s.error}", file=sys.stderr)
+    if args.draw and s.graph is not None:
+        import matplotlib
+        matplotlib.use("Agg")
+        from dagger_nb.executor import draw_graph, run
+        out = Path(args.draw_to)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        draw_graph(s.graph, values=run(s.graph).values, title=f"answer: {s.value}").savefig(out, dpi=120, bbox_inches="tight")
+        print(f"picture: {out}")
+    return 0 if s.ok else 1
+
+@command("solve", "Write and run a graph for one Bangla question; prints the graph and the answer (--draw saves a picture).")
+def _solve_cmd(p):
+    p.add_argument("question", nargs="+", help="the question (quote it)")
+    p.add_argument("--model", default=None, help="a run's adapter folder, a hub id, 'gemma-3-270m' or 'tiny' (default: the preset's model)")
+    p.add_argument("--preset", default=None, help="preset for defaults (default: $DAGGER_PRESET / colab-t4 / cpu)")
+    p.add_argument("--style", default=None, help="prompt style: compact | paper | system (default: what the model was trained with)")
+    p.add_argument("--max-new-tokens", type=int, default=None)
+    p.add_argument("--draw", action="store_true", help="save a picture of the graph")
+    p.add_argument("--draw-to", default="graph.png", help="where --draw saves the picture (default graph.png)")
+    p.set_defaults(func=_solve_main)
+
 # %% ../nbs/10_cli.ipynb #f5a17c2b
 def _parse_bool(s: str) -> bool:
     if s.lower() in ("1", "true", "yes", "on"): return True

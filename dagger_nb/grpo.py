@@ -111,7 +111,8 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
         epsilon=p.epsilon, epsilon_high=p.epsilon_high, mask_truncated_completions=p.mask_truncated_completions,
         reward_weights=list(weights), logging_steps=p.logging_steps, save_steps=p.save_steps, save_total_limit=2,
         report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing, disable_tqdm=not progress,
-        generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, **precision_flags(p))
+        generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, dataloader_pin_memory=False,
+        **precision_flags(p))
     trainer = GRPOTrainer(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[_reward_logger(log_path), *callbacks])
     t0 = time.time()

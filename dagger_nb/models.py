@@ -108,11 +108,16 @@ def gguf_tokenizer(path):
                                   unk_token="<unk>", mask_token="<mask>")
     return _finish_tokenizer(tok)
 
+_TOKENIZERS: dict = {}
+
 def gemma_tokenizer(cache_dir=None):
-    "The Gemma-3 tokenizer (rebuilt from the bundled GGUF once, then cached), with the Gemma-3 chat template."
+    "The Gemma-3 tokenizer (rebuilt from the bundled GGUF once, then cached on disk and in memory), with the Gemma-3 chat template."
+    import copy
     cache = Path(cache_dir or default_cache_dir())
     path = _atomic_dir(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
-    return _load_plain_fast(path)
+    if path not in _TOKENIZERS:
+        _TOKENIZERS[path] = _load_plain_fast(path)
+    return copy.deepcopy(_TOKENIZERS[path])    # callers may change padding side or trim it
 
 def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
     "Folder with Gemma-3-270M as safetensors + tokenizer; converted from the bundled GGUF on first use (about a minute)."
@@ -293,6 +298,8 @@ def _load_unsloth(name, lora, load_in_4bit, max_seq_length):
                                          finetune_vision_layers=False, finetune_language_layers=True,
                                          finetune_attention_modules=True, finetune_mlp_modules=True)
     tok = getattr(tok, "tokenizer", tok)    # Gemma-3 4B comes with a processor; training uses its text tokenizer
+    inner = model.get_base_model() if hasattr(model, "get_base_model") else model
+    inner.dagger_base, inner.dagger_keep_ids = str(name), None     # remembered by `write_meta`
     return model, _finish_tokenizer(tok)
 
 def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, load_in_4bit: bool = False,
@@ -341,13 +348,14 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = Gemma3ForCausalLM.from_pretrained(str(d), dtype=dtype or torch.float32)
     else:
         kw = dict(dtype=dtype or ("auto" if torch.cuda.is_available() else torch.float32))
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
         if load_in_4bit:
             from transformers import BitsAndBytesConfig
             kw["quantization_config"] = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
                                                            bnb_4bit_compute_dtype=torch.float16)
         try:
-            tok = AutoTokenizer.from_pretrained(str(name))
-            model = AutoModelForCausalLM.from_pretrained(str(name), **kw)
+            tok = AutoTokenizer.from_pretrained(str(name), local_files_only=offline)
+            model = AutoModelForCausalLM.from_pretrained(str(name), local_files_only=offline, **kw)
         except OSError as e:
             raise OSError(f"could not load {name!r}: not a local folder and not reachable on the Hugging Face hub "
                           f"(offline?). Offline, use 'tiny' or 'gemma-3-270m'. ({e})") from e

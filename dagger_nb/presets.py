@@ -87,7 +87,7 @@ PRESETS: dict[str, Preset] = {
                    sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
                    max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),
     # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary. Sized by the lab (notebook 09):
-    # unlabelled graphs are ~190 tokens (90% under 250), so 256-token completions; one evaluation batch of 24 problems.
+    # label-free graph answers are ~190 tokens (90% under 250), so 256-token caps; one evaluation batch of 24 problems.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, n_train=128, distractors=(0, 2),
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=32, sft_lr=5e-4, sft_batch_size=4,
                   sft_max_length=768, grpo_max_steps=4, grpo_lr=2e-5, grpo_batch_size=4, num_generations=4,

@@ -177,7 +177,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
         warmup_steps=p.sft_warmup_steps, weight_decay=p.sft_weight_decay, max_length=p.sft_max_length,
         packing=p.sft_packing, completion_only_loss=True, logging_steps=p.logging_steps, save_steps=p.save_steps,
         save_total_limit=2, report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing,
-        disable_tqdm=not progress, dataloader_num_workers=0, **precision_flags(p))
+        disable_tqdm=not progress, dataloader_num_workers=0, dataloader_pin_memory=False, **precision_flags(p))
     log_path = out / "log.jsonl"
     truncate_log(log_path, checkpoint_step(last))
     trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,

@@ -1,0 +1,97 @@
+"""Speed levers of the classroom lab, measured side by side in one run on the Gemma-3-270M (CPU).
+
+For each variant (full 262k vocabulary vs. vocabulary trimmed to the lab's tokens) it measures
+  * training tokens/s: LoRA forward + backward + optimiser step on SFT-style prompt+answer batches,
+  * generation tokens/s: batched greedy decoding of graph answers,
+alternating the variants round by round (so a busy machine slows both alike), and prints ratios.
+It also reports how much shorter answers get without node labels (the cpu preset's `graph_labels=False`).
+
+    nice python benchmarks/bench_lab.py            # about 3-6 minutes on a 2-core laptop
+    python benchmarks/bench_lab.py --rounds 1 --steps 2 --gen-tokens 32   # quicker, noisier
+"""
+import argparse, os, statistics, time
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=2, help="alternating measurement rounds per variant")
+    ap.add_argument("--steps", type=int, default=3, help="training steps per round")
+    ap.add_argument("--batch", type=int, default=4, help="sequences per training step / prompts per generation batch")
+    ap.add_argument("--gen-tokens", type=int, default=48, help="new tokens per generated answer")
+    ap.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
+    args = ap.parse_args(argv)
+
+    import torch
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    from dagger_nb.models import load_model
+    from dagger_nb.presets import get_preset
+    from dagger_nb.prompts import build_messages, graph_block
+    from dagger_nb.sft import sft_dataset, dataset_texts
+    from dagger_nb.synth import generate
+
+    P = get_preset("cpu")
+    recs = generate(max(16, args.batch * 2), seed=0, distractors=P.distractors)
+    ds = sft_dataset(recs, P.prompt_style, P.graph_labels)
+    lora = dict(r=P.lora_r, alpha=P.lora_alpha, targets=P.lora_targets)
+    t0 = time.time()
+    variants = {
+        "full vocabulary": load_model(P.model, lora=lora),
+        "trimmed vocabulary": load_model(P.model, lora=lora, trim_vocab=dataset_texts(ds)),
+    }
+    print(f"loaded both variants in {time.time() - t0:.0f}s; vocabulary sizes: "
+          + ", ".join(f"{k} {m.config.vocab_size if hasattr(m, 'config') else '?'}" for k, (m, _) in variants.items()))
+
+    def train_rate(model, tok):
+        texts = [tok.apply_chat_template(p + c, tokenize=False) for p, c in zip(ds["prompt"], ds["completion"])][: args.batch]
+        enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+        labels = enc.input_ids.masked_fill(enc.attention_mask == 0, -100)
+        opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=1e-5)
+        model.train()
+        def step():
+            out = model(**enc, labels=labels)
+            out.loss.backward(); opt.step(); opt.zero_grad()
+        step()                                   # warm-up
+        t = time.perf_counter()
+        for _ in range(args.steps):
+            step()
+        return args.steps * int(enc.attention_mask.sum()) / (time.perf_counter() - t)
+
+    def gen_rate(model, tok):
+        model.eval()
+        tok.padding_side = "left"
+        prompts = [tok.apply_chat_template(build_messages(q, P.prompt_style), tokenize=False, add_generation_prompt=True)
+                   for q in recs["question"][: args.batch]]
+        enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=False)
+        with torch.no_grad():
+            model.generate(**enc, max_new_tokens=2, do_sample=False, pad_token_id=tok.pad_token_id)   # warm-up
+            t = time.perf_counter()
+            out = model.generate(**enc, max_new_tokens=args.gen_tokens, min_new_tokens=args.gen_tokens,
+                                 do_sample=False, pad_token_id=tok.pad_token_id)
+            dt = time.perf_counter() - t
+        return (out.shape[1] - enc.input_ids.shape[1]) * out.shape[0] / dt
+
+    res = {k: {"train": [], "gen": []} for k in variants}
+    for r in range(args.rounds):
+        for name, (model, tok) in variants.items():
+            res[name]["train"].append(train_rate(model, tok))
+            res[name]["gen"].append(gen_rate(model, tok))
+            print(f"round {r + 1}: {name:19s} train {res[name]['train'][-1]:7.1f} tok/s | generate {res[name]['gen'][-1]:6.1f} tok/s", flush=True)
+
+    med = {k: {m: statistics.median(v) for m, v in d.items()} for k, d in res.items()}
+    base, fast = med["full vocabulary"], med["trimmed vocabulary"]
+    print("\nGemma-3-270M on this CPU (median over rounds, tokens/s)")
+    print(f"{'variant':20s} {'training':>10s} {'generation':>11s}")
+    for k, d in med.items():
+        print(f"{k:20s} {d['train']:10.1f} {d['gen']:11.1f}")
+    print(f"\nspeed-up from vocabulary trimming: training x{fast['train'] / base['train']:.2f}, generation x{fast['gen'] / base['gen']:.2f}")
+
+    _, tok = variants["trimmed vocabulary"]
+    with_l = statistics.mean(len(tok(graph_block(g), add_special_tokens=False).input_ids) for g in recs["graph"])
+    without = statistics.mean(len(tok(graph_block(g, labels=False), add_special_tokens=False).input_ids) for g in recs["graph"])
+    print(f"answer length: {with_l:.0f} tokens with node labels, {without:.0f} without (graph_labels=False): x{with_l / without:.2f} fewer tokens to train on and generate")
+    print(f"machine load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+import json
+import pytest
+
+from train_records import records, tiny_sft_adapter
+from dagger_nb import rewards
+from dagger_nb.grpo import grpo_example, grpo_dataset, train_grpo, read_log, default_reward_funcs
+from dagger_nb.models import load_model
+
+
+def test_grpo_rows_carry_the_solution():
+    r = records(1)[0]
+    row = grpo_example(r)
+    assert row["solution"] == r["answer"] and row["question"] == r["question"] and row["prompt"][-1]["role"] == "user"
+    hub = grpo_example({"prompt": [{"role": "user", "content": "q"}], "solution": "৪২"})
+    assert hub["solution"] == 42.0 and hub["question"] == "q"
+    with pytest.raises(ValueError, match="needs `question` and `answer`"):
+        grpo_example({"question": "x"})
+
+
+def test_rates_are_zero_one_versions_of_the_reward_parts():
+    funcs, weights = default_reward_funcs()
+    assert weights == [1.0, 0.0, 0.0, 0.0] and [f.__name__ for f in funcs[1:]] == ["format", "execution", "correctness"]
+    g = records(1)[0]
+    good = "```json\n" + g["graph"] + "\n```"
+    assert funcs[0]([good, "x"], solution=[g["answer"], 1.0]) == [2.0, 0.0]
+    assert [f([good], solution=[g["answer"] + 1])[0] for f in funcs[1:]] == [1.0, 1.0, 0.0]
+
+
+def test_grpo_from_sft_end_to_end_and_rewards_see_the_solution_column(tmp_path, monkeypatch):
+    seen = []
+    original = rewards.dagger_reward
+
+    def dagger_reward(completions, solution=None, **kw):
+        seen.append(list(solution))
+        return original(completions, solution=solution, **kw)
+
+    monkeypatch.setattr(rewards, "dagger_reward", dagger_reward)
+    data = records(4, seed=7)
+    out = tmp_path / "grpo"
+    adapter = train_grpo("tiny", init=str(tiny_sft_adapter()), out_dir=out, data=data, progress=False, grpo_max_steps=2)
+    gold = {r["answer"] for r in data}
+    assert seen and all(s is not None and set(s) <= gold for s in seen)
+    rows = read_log(out / "rewards.jsonl")
+    assert [r["step"] for r in rows] == [1, 2]
+    for r in rows:
+        assert 0 <= r["reward"] <= 2 and all(0 <= r[k] <= 1 for k in ("format", "execution", "correctness"))
+    summary = json.loads((adapter / "summary.json").read_text())
+    assert summary["steps"] == 2 and summary["init"].endswith("adapter")
+    model, tok = load_model(str(adapter))                 # the result loads like any other run
+    assert model.config.vocab_size == len(tok)

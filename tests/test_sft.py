@@ -1,0 +1,80 @@
+import json
+import pytest
+
+from train_records import records, tiny_sft_adapter
+from dagger_nb.models import load_model
+from dagger_nb.prompts import solve
+from dagger_nb.sft import sft_example, sft_dataset, train_sft, read_log, last_checkpoint
+
+
+def test_sft_examples_are_prompt_completion_pairs():
+    r = records(1)[0]
+    ex = sft_example(r, "compact", labels=False)
+    assert [m["role"] for m in ex["prompt"]] == ["system", "user"] and r["question"] in ex["prompt"][1]["content"]
+    answer = ex["completion"][0]["content"]
+    assert answer.startswith("```json\n") and answer.endswith("```") and "label" not in answer
+    hub = {"conversations": [{"role": "system", "content": "s"}, {"role": "user", "content": "q"},
+                             {"role": "assistant", "content": r["graph"]}]}
+    ex2 = sft_example(hub)
+    assert len(ex2["prompt"]) == 2 and ex2["completion"][0]["content"].startswith("```json")
+    with pytest.raises(ValueError, match="needs `question` and `graph`"):
+        sft_example({"question": "x"})
+    with pytest.raises(ValueError, match="empty"):
+        sft_dataset([])
+
+
+def test_sft_learns_the_format_better_than_the_untrained_model():
+    adapter = tiny_sft_adapter()
+    summary = json.loads((adapter / "summary.json").read_text())
+    assert summary["steps"] > 0 and summary["loss"][-1][1] < summary["loss"][0][1] / 4
+    assert (adapter / "dagger_model.json").exists()
+    held_out = [r["question"] for r in records(8, seed=123)]
+    sft_model, sft_tok = load_model(str(adapter))
+    base_model, base_tok = load_model("tiny", trim_vocab=True)
+    parsed = lambda sols: sum(s.stage != "parse" for s in sols)
+    sft_sols = solve(held_out, sft_model, sft_tok, max_new_tokens=160, progress=False)
+    base_sols = solve(held_out, base_model, base_tok, style="system", max_new_tokens=160, progress=False)
+    assert parsed(sft_sols) > parsed(base_sols), [s.text[-80:] for s in sft_sols]
+
+
+def test_existing_run_needs_resume_or_overwrite(tmp_path):
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "log.jsonl").write_text("{}\n")
+    with pytest.raises(FileExistsError, match="resume=True"):
+        train_sft("tiny", out_dir=tmp_path / "run", data=records(2))
+
+
+def test_interrupted_sft_resumes_from_the_saved_step(tmp_path):
+    from transformers import TrainerCallback
+
+    class Interrupt(TrainerCallback):
+        def on_step_end(self, args, state, control, **kw):
+            if state.global_step == 5:
+                raise KeyboardInterrupt
+
+    out = tmp_path / "sft"
+    kw = dict(data=records(4), progress=False, sft_max_steps=8, save_steps=2)
+    with pytest.raises(KeyboardInterrupt):
+        train_sft("tiny", out_dir=out, callbacks=[Interrupt()], **kw)
+    assert not (out / "adapter").exists()                  # no half-written result
+    assert last_checkpoint(out / "checkpoints").name == "checkpoint-4"
+    adapter = train_sft("tiny", out_dir=out, resume=True, **kw)
+    summary = json.loads((adapter / "summary.json").read_text())
+    assert summary["resumed_from"] == "checkpoint-4" and summary["steps"] == 8
+    steps = [r["step"] for r in read_log(out / "log.jsonl") if "loss" in r]
+    assert steps == list(range(1, 9))                       # 1-4 from the first run, 5-8 after resuming
+
+
+def test_cli_sft_then_solve(tmp_path, capsys):
+    from dagger_nb.cli import main
+    out = tmp_path / "run"
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(4)), encoding="utf-8")
+    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data), "--set", "sft_max_steps=2"]) == 0
+    assert (out / "adapter" / "summary.json").exists()
+    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data)]) == 2      # exists: say --resume
+    assert "resume=True" in capsys.readouterr().err
+    rc = main(["solve", "রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি কলম?", "--model", str(out / "adapter"),
+               "--max-new-tokens", "8"])
+    captured = capsys.readouterr()
+    assert (rc == 0 and "answer:" in captured.out) or (rc == 1 and "no answer" in captured.err)
