@@ -86,12 +86,12 @@ PRESETS: dict[str, Preset] = {
                    lora_r=0, lora_alpha=32, sft_epochs=1, sft_max_steps=60, sft_lr=1e-2, sft_batch_size=4,
                    sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
                    max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),
-    # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary.
-    "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, n_train=192, distractors=(0, 2),
-                  lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=48, sft_lr=5e-4, sft_batch_size=4,
-                  sft_max_length=768, grpo_max_steps=6, grpo_lr=2e-5, grpo_batch_size=4, num_generations=4,
-                  max_completion_length=256, save_steps=8, n_eval=16, eval_batch_size=8, eval_max_new_tokens=256),
-    # (label-free graph answers of the synthetic data average about 200 tokens: keep the two length caps above that)
+    # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary. Sized by the lab (notebook 09):
+    # label-free graph answers are ~190 tokens (90% under 250), so 256-token caps; one evaluation batch of 24 problems.
+    "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, n_train=128, distractors=(0, 2),
+                  lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=32, sft_lr=5e-4, sft_batch_size=4,
+                  sft_max_length=768, grpo_max_steps=4, grpo_lr=2e-5, grpo_batch_size=4, num_generations=4,
+                  max_completion_length=256, save_steps=8, n_eval=12, eval_batch_size=24, eval_max_new_tokens=256),
     # Colab T4 (15 GB, no bf16): Gemma-3-4B-it in 4-bit through Unsloth, LoRA; fp16 autocast with Unsloth's fp32 guard.
     "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
                        prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
