@@ -4,7 +4,9 @@ For each variant (full 262k vocabulary vs. vocabulary trimmed to the lab's token
   * training tokens/s: LoRA forward + backward + optimiser step on SFT-style prompt+answer batches,
   * generation tokens/s: batched greedy decoding of graph answers,
 alternating the variants round by round (so a busy machine slows both alike), and prints ratios.
-It also reports how much shorter answers get without node labels (the cpu preset's `graph_labels=False`).
+It also measures generation with one torch thread against all threads (the lab's `gen_threads`), alternating, and
+reports how much shorter answers get without node labels and without spaces (the cpu preset's `graph_labels=False`,
+`graph_tight=True`).
 
     nice python benchmarks/bench_lab.py            # about 3-6 minutes on a 2-core laptop
     python benchmarks/bench_lab.py --rounds 1 --steps 2 --gen-tokens 32   # quicker, noisier
@@ -31,8 +33,8 @@ def main(argv=None):
     from dagger_nb.synth import generate
 
     P = get_preset("cpu")
-    recs = generate(max(16, args.batch * 2), seed=0, distractors=P.distractors)
-    ds = sft_dataset(recs, P.prompt_style, P.graph_labels)
+    recs = generate(max(16, args.batch * 2), seed=0, distractors=P.distractors, families=P.families)
+    ds = sft_dataset(recs, P.prompt_style, P.graph_labels, P.graph_tight)
     lora = dict(r=P.lora_r, alpha=P.lora_alpha, targets=P.lora_targets)
     t0 = time.time()
     variants = {
@@ -86,10 +88,23 @@ def main(argv=None):
         print(f"{k:20s} {d['train']:10.1f} {d['gen']:11.1f}")
     print(f"\nspeed-up from vocabulary trimming: training x{fast['train'] / base['train']:.2f}, generation x{fast['gen'] / base['gen']:.2f}")
 
-    _, tok = variants["trimmed vocabulary"]
-    with_l = statistics.mean(len(tok(graph_block(g), add_special_tokens=False).input_ids) for g in recs["graph"])
-    without = statistics.mean(len(tok(graph_block(g, labels=False), add_special_tokens=False).input_ids) for g in recs["graph"])
-    print(f"answer length: {with_l:.0f} tokens with node labels, {without:.0f} without (graph_labels=False): x{with_l / without:.2f} fewer tokens to train on and generate")
+    model, tok = variants["trimmed vocabulary"]
+    all_threads = torch.get_num_threads()
+    if all_threads > 1:
+        threads = {1: [], all_threads: []}
+        for r in range(args.rounds):
+            for n in threads:
+                torch.set_num_threads(n)
+                threads[n].append(gen_rate(model, tok))
+                print(f"round {r + 1}: trimmed, {n} thread(s): generate {threads[n][-1]:6.1f} tok/s", flush=True)
+        torch.set_num_threads(all_threads)
+        one, many = statistics.median(threads[1]), statistics.median(threads[all_threads])
+        print(f"generation with {all_threads} threads vs 1 (gen_threads=0 vs 1): x{many / one:.2f} ({many:.1f} vs {one:.1f} tok/s)")
+
+    n_tok = lambda **kw: statistics.mean(len(tok(graph_block(g, **kw), add_special_tokens=False).input_ids) for g in recs["graph"])
+    with_l, without, tight = n_tok(), n_tok(labels=False), n_tok(labels=False, tight=True)
+    print(f"answer length: {with_l:.0f} tokens with node labels, {without:.0f} without (graph_labels=False), "
+          f"{tight:.0f} without labels and spaces (graph_tight=True): x{with_l / tight:.2f} fewer tokens to train on and generate")
     print(f"machine load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 

@@ -155,7 +155,8 @@ def tiny_config(vocab_size: int = 262144, **kw):
 def vocab_texts(extra=()) -> list[str]:
     "Texts whose tokens a trimmed vocabulary keeps: prompts, the worked example, character sets, MGSM Bangla (when present), `extra`."
     from dagger_nb import prompts as P
-    texts = [P.SYSTEM_PROMPT, P.paper_prompt(""), P.compact_prompt(""), P.graph_block(P.EXAMPLE_GRAPH)]
+    texts = [P.SYSTEM_PROMPT, P.paper_prompt(""), P.compact_prompt(""), P.graph_block(P.EXAMPLE_GRAPH),
+             P.graph_block(P.EXAMPLE_GRAPH, tight=True)]
     chars = [chr(c) for c in range(32, 127)] + [chr(c) for c in range(0x0980, 0x0A00)] + list("।৳–—’‘“”…×÷•")
     texts += chars + [" " + c for c in chars]
     for d in range(1000):

@@ -28,13 +28,16 @@ EXAMPLE_GRAPH = {"nodes": [
     {"id": "final_result", "op": "identity", "args": ["total"], "distractor": False, "label": "উত্তর"},
 ]}
 
-def graph_block(graph, labels: bool = True) -> str:
-    "A graph (dict, JSON text, or an object with `to_json`) as the ```json block a model should write, one node per line; `labels=False` drops the labels (shorter answers)."
+def graph_block(graph, labels: bool = True, tight: bool = False) -> str:
+    """A graph (dict, JSON text, or an object with `to_json`) as the ```json block a model should write, one node per line.
+    `labels=False` drops the labels and `tight=True` the spaces inside each node: each makes answers about a quarter shorter."""
     if hasattr(graph, "to_json"):
         graph = graph.to_json()
     if isinstance(graph, str):
         graph = json.loads(graph)
     nodes = [n if labels else {k: v for k, v in n.items() if k != "label"} for n in graph["nodes"]]
+    if tight:
+        return "```json\n{\"nodes\":[\n" + ",\n".join(json.dumps(n, ensure_ascii=False, separators=(",", ":")) for n in nodes) + "\n]}\n```"
     nodes = ",\n".join("  " + json.dumps(n, ensure_ascii=False) for n in nodes)
     return "```json\n{\"nodes\": [\n" + nodes + "\n]}\n```"
 

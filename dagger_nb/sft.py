@@ -16,20 +16,20 @@ __all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'last
            'read_log', 'checkpoint_step', 'finalize_dir', 'precision_flags', 'load_for_training', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
-def sft_example(record: dict, style: str = "compact", labels: bool = True) -> dict:
+def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
     "One prompt/completion pair from a record with `question` + `graph`, or with hub-style `conversations`."
     if record.get("conversations"):
         conv = list(record["conversations"])
         if conv[-1]["role"] != "assistant":
             raise ValueError("a `conversations` record must end with the assistant's answer")
         answer = conv[-1]["content"]
-        if "```" not in answer or not labels:
-            answer = graph_block(answer.split("```json")[-1].split("```")[0] if "```" in answer else answer, labels)
+        if "```" not in answer or not labels or tight:
+            answer = graph_block(answer.split("```json")[-1].split("```")[0] if "```" in answer else answer, labels, tight)
         return {"prompt": conv[:-1], "completion": [{"role": "assistant", "content": answer}]}
     if not record.get("question") or not record.get("graph"):
         raise ValueError(f"an SFT record needs `question` and `graph` (or `conversations`); got keys {sorted(record)}")
     return {"prompt": build_messages(record["question"], style),
-            "completion": [{"role": "assistant", "content": graph_block(record["graph"], labels)}]}
+            "completion": [{"role": "assistant", "content": graph_block(record["graph"], labels, tight)}]}
 
 def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for SFT: `data` as given (Dataset or list of dicts), 'hub' for `dipta007/dagger` sft, or None for `n` synthetic problems."
@@ -49,10 +49,10 @@ def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), fa
         return Dataset.from_list(data)
     return data
 
-def sft_dataset(records, style: str = "compact", labels: bool = True):
+def sft_dataset(records, style: str = "compact", labels: bool = True, tight: bool = False):
     "A prompt/completion `Dataset` for TRL from records (see `sft_example`)."
     from datasets import Dataset
-    rows = [sft_example(dict(r), style, labels) for r in records]
+    rows = [sft_example(dict(r), style, labels, tight) for r in records]
     if not rows:
         raise ValueError("no SFT records: the training set is empty")
     return Dataset.from_list(rows)
@@ -167,7 +167,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
     out = Path(out_dir)
     ckpt, last = prepare_out_dir(out, resume, overwrite)
     records = load_sft_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families)
-    ds = sft_dataset(records, p.prompt_style, p.graph_labels)
+    ds = sft_dataset(records, p.prompt_style, p.graph_labels, p.graph_tight)
     model, tok = load_for_training(p, "base", texts=dataset_texts(ds))
     ckpt.mkdir(parents=True, exist_ok=True)
     args = SFTConfig(

@@ -119,7 +119,7 @@ def execute_notebook(src: Path, budget: float | None = None, cell_timeout: int =
                 first = str(e).strip().splitlines()
                 raise DocsError(f"{src.name}: cell {i} failed while executing for the docs:\n"
                                 f"{cell.source[:400]}\n---\n{chr(10).join(first[-15:])}\n"
-                                f"Run the notebook (or `nbdev-test --path {src.relative_to(ROOT) if src.is_relative_to(ROOT) else src}`) "
+                                f"Run the notebook (or `nbdev-test {src.relative_to(ROOT) if src.is_relative_to(ROOT) else src}`) "
                                 f"to fix it, or build without execution: `bash scripts/run.sh docs --no-execute`.") from None
         if measure and info["status"] == "complete":
             mcell = nbformat.v4.new_code_cell(_MEASURE_SRC)

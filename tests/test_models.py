@@ -62,6 +62,16 @@ def test_graph_block_round_trips_and_drops_labels():
     assert r.ok and r.value == 60 and sorted(r.distractors) == ["n3", "n4"]
     assert "label" not in graph_block(json.dumps(EXAMPLE_GRAPH), labels=False)
     assert run(graph_block(EXAMPLE_GRAPH, labels=False)).value == 60
+    tight = graph_block(EXAMPLE_GRAPH, labels=False, tight=True)
+    assert run(tight).value == 60 and sorted(run(tight).claimed) == ["n3", "n4"] and '", "' not in tight
+    assert len(tight) < 0.9 * len(graph_block(EXAMPLE_GRAPH, labels=False))
+
+
+def test_cpu_families_exist_and_generate():
+    from dagger_nb.presets import CPU_FAMILIES
+    from dagger_nb.synth import FAMILIES, generate
+    assert get_preset("cpu").families == CPU_FAMILIES and set(CPU_FAMILIES) <= set(FAMILIES)
+    assert set(generate(2 * len(CPU_FAMILIES), families=CPU_FAMILIES)["family"]) == set(CPU_FAMILIES)
 
 
 def test_cut_answer_drops_chatter_after_the_block():

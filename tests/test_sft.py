@@ -17,6 +17,11 @@ def test_sft_examples_are_prompt_completion_pairs():
                              {"role": "assistant", "content": r["graph"]}]}
     ex2 = sft_example(hub)
     assert len(ex2["prompt"]) == 2 and ex2["completion"][0]["content"].startswith("```json")
+    tight = sft_example(r, "compact", labels=False, tight=True)["completion"][0]["content"]
+    assert len(tight) < len(answer) and '"distractor":' in tight and '", "' not in tight
+    assert json.loads(tight.split("```json")[1].split("```")[0]) == json.loads(answer.split("```json")[1].split("```")[0])
+    hub_tight = sft_example(hub, tight=True)["completion"][0]["content"]
+    assert '"op":"' in hub_tight and '"label":' in hub_tight
     with pytest.raises(ValueError, match="needs `question` and `graph`"):
         sft_example({"question": "x"})
     with pytest.raises(ValueError, match="empty"):
