@@ -11,7 +11,7 @@ from pathlib import Path
 from .presets import Preset, get_preset
 from .prompts import build_messages
 from .sft import (load_for_training, prepare_out_dir, finalize_dir, precision_flags, dataset_texts,
-                           truncate_log, read_log, checkpoint_step)
+                           truncate_log, read_log, checkpoint_step, quiet_progress)
 
 # %% auto #0
 __all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'plot_rewards']
@@ -115,6 +115,7 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
         **precision_flags(p))
     trainer = GRPOTrainer(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[_reward_logger(log_path), *callbacks])
+    quiet_progress(trainer)
     t0 = time.time()
     trainer.train(resume_from_checkpoint=str(last) if last else None)
     elapsed = time.time() - t0

@@ -17,8 +17,8 @@ from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, p
 
 # %% auto #0
 __all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages', 'LabConfig',
-           'override_fields', 'LabRun', 'torch_threads', 'ablation_summary', 'ablation_table', 'lab_stages',
-           'latest_run', 'run_lab', 'lab_summary', 'show_run']
+           'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads', 'ablation_summary',
+           'ablation_table', 'lab_stages', 'latest_run', 'run_lab', 'lab_summary', 'show_run']
 
 # %% ../nbs/09_lab.ipynb #02a96708
 @dataclass
@@ -90,7 +90,7 @@ LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation
     "paper":    dict(heldout_families=3, gen_threads=0, mgsm_n=250, n_boot=1000),
 }
 # heldout_families: template families kept out of training entirely (0 = held-out problems are new problems of the training families)
-# gen_threads:      CPU threads while generating (evaluation, GRPO); 0 = torch's default
+# gen_threads:      CPU threads while generating (evaluation, GRPO); 0 = auto: all when the CPU is otherwise idle, 1 when busy
 # mgsm_n:           MGSM Bangla problems added to the evaluation (0 = none, unless mgsm_path is given)
 # n_boot:           bootstrap resamples for the confidence intervals
 LAB_TEXT = {"mgsm_path": None}   # non-numeric lab settings: an MGSM Bangla file (question TAB answer) for `mgsm_n` > 0
@@ -211,12 +211,28 @@ def torch_threads(n: int):
     try: yield
     finally: torch.set_num_threads(old)
 
+def gen_thread_count(setting: int, busy: float = 0.2, probe_s: float = 0.5) -> int:
+    """CPU threads to generate with: `setting` when it is above 0. For 0 (auto): all of torch's threads when the CPU is
+    otherwise idle, one when other programs keep more than `busy` of it busy (measured over `probe_s` seconds)."""
+    import psutil, torch
+    n = torch.get_num_threads()
+    if setting > 0 or n <= 1: return setting or n
+    return 1 if psutil.cpu_percent(interval=probe_s) / 100 > busy else n
+
+@contextmanager
+def gen_threads(ctx: "LabRun", what: str):
+    "Run the block with the lab's `gen_threads` setting resolved by `gen_thread_count`, and log the choice."
+    n = gen_thread_count(ctx.s["gen_threads"])
+    ctx.log.info("%s: generating with %d CPU thread(s)%s", what, n,
+                 " (auto: other programs are using the CPU)" if ctx.s["gen_threads"] == 0 and n == 1 else "")
+    with torch_threads(n): yield
+
 def _grpo(init_key: str | None):
     def fn(ctx: LabRun, out: Path, resume: bool):
         from dagger_nb.grpo import train_grpo
         cfg = ctx.config
         init = "base" if init_key is None else str(_adapter(ctx, init_key))
-        with torch_threads(ctx.s["gen_threads"]):   # GRPO's time goes to sampling completions
+        with gen_threads(ctx, f"GRPO from {init_key or 'base'}"):   # GRPO's time goes to sampling completions
             train_grpo(cfg.preset, init=init, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress, **cfg.preset_overrides)
     return fn
 
@@ -230,7 +246,7 @@ def _eval(key: str):
                                     max_seq_length=p.max_seq_length, seed=p.seed)
         else:
             model, tok = load_model(str(_adapter(ctx, key)), backend=p.backend, load_in_4bit=p.load_in_4bit, max_seq_length=p.max_seq_length)
-        with torch_threads(ctx.s["gen_threads"]):
+        with gen_threads(ctx, f"evaluating {MODELS[key]}"):
             evaluate_model(model, tok, ctx.test_items(), MODELS[key], out_path=out, batch_size=p.eval_batch_size,
                            style=p.prompt_style, max_new_tokens=p.eval_max_new_tokens, progress=ctx.progress)
     return fn

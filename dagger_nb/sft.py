@@ -12,8 +12,9 @@ from .presets import Preset, get_preset
 from .prompts import build_messages, graph_block
 
 # %% auto #0
-__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'last_checkpoint', 'prepare_out_dir', 'truncate_log',
-           'read_log', 'checkpoint_step', 'finalize_dir', 'precision_flags', 'load_for_training', 'train_sft']
+__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'last_checkpoint', 'prepare_out_dir',
+           'truncate_log', 'read_log', 'checkpoint_step', 'finalize_dir', 'precision_flags', 'load_for_training',
+           'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -77,6 +78,22 @@ class _LossLog:
                     with open(path, "a", encoding="utf-8") as f:
                         f.write(json.dumps({"step": state.global_step, **logs}) + "\n")
         return _CB()
+
+def quiet_progress(trainer, keys=("loss", "reward")):
+    "Show the latest `keys` of each log in the trainer's progress bar instead of printing every log line (the log file keeps them all)."
+    from transformers.trainer_callback import PrinterCallback, ProgressCallback
+    class _Bar(ProgressCallback):
+        def on_log(self, args, state, control, logs=None, **kw):
+            if state.is_world_process_zero and self.training_bar is not None and logs:
+                shown = {k: f"{v:.3g}" for k, v in logs.items() if k in keys and isinstance(v, (int, float))}
+                if shown: self.training_bar.set_postfix(shown, refresh=False)
+    cbs = trainer.callback_handler.callbacks
+    if any(type(cb) is ProgressCallback for cb in cbs):
+        trainer.remove_callback(ProgressCallback)
+        trainer.add_callback(_Bar)
+    if any(type(cb) is PrinterCallback for cb in cbs):   # progress bars off: stay quiet
+        trainer.remove_callback(PrinterCallback)
+    return trainer
 
 def last_checkpoint(ckpt_dir) -> Path | None:
     "The newest complete `checkpoint-N` folder in `ckpt_dir` (None if there is none)."
@@ -182,6 +199,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
     truncate_log(log_path, checkpoint_step(last))
     trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,
                          callbacks=[_LossLog(log_path), *callbacks])
+    quiet_progress(trainer)
     t0 = time.time()
     trainer.train(resume_from_checkpoint=str(last) if last else None)
     elapsed = time.time() - t0

@@ -185,3 +185,16 @@ def test_tiny_lab_resume_redoes_only_what_is_missing(tiny_run):
     assert main(["lab", "--resume", "--name", tiny_run.name, "--root", str(tiny_run.parent), "--quiet"]) == 0
     assert stage_marker(tiny_run, "sft") == before                       # training was not redone
     assert stage_marker(tiny_run, "eval_grpo_sft") and (tiny_run / "results.md").exists()
+
+
+def test_gen_thread_count_backs_off_when_the_cpu_is_busy(monkeypatch):
+    import psutil, torch
+    from dagger_nb.lab import gen_thread_count
+    n = torch.get_num_threads()
+    assert gen_thread_count(1) == 1 and gen_thread_count(3) == 3            # a fixed setting is kept as it is
+    monkeypatch.setattr(psutil, "cpu_percent", lambda interval=None: 5.0)
+    assert gen_thread_count(0) == n                                        # idle: every thread
+    monkeypatch.setattr(psutil, "cpu_percent", lambda interval=None: 60.0)
+    assert gen_thread_count(0) == 1                                        # busy: one thread
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 1)
+    assert gen_thread_count(0) == 1

@@ -77,6 +77,9 @@ def test_cli_sft_then_solve(tmp_path, capsys):
     data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(4)), encoding="utf-8")
     assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data), "--set", "sft_max_steps=2"]) == 0
     assert (out / "adapter" / "summary.json").exists()
+    first = capsys.readouterr()
+    assert "{'loss'" not in first.out + first.err and "sft finished" in first.out     # logs go to the bar and log.jsonl
+    assert [r["step"] for r in read_log(out / "log.jsonl") if "loss" in r] == [1, 2]
     assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data)]) == 2      # exists: say --resume
     assert "resume=True" in capsys.readouterr().err
     rc = main(["solve", "রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি কলম?", "--model", str(out / "adapter"),
