@@ -136,19 +136,36 @@ def _draw_cmd(p):
     p.set_defaults(func=_draw_main)
 
 # %% ../nbs/10_cli.ipynb #trainclisft
-def _overrides(pairs) -> dict:
-    "`--set KEY=VALUE` pairs as preset overrides (values read as Python literals when they parse, else strings)."
-    import ast
-    out = {}
-    for kv in pairs or []:
-        k, sep, v = kv.partition("=")
-        if not sep or not k:
-            raise ValueError(f"--set expects KEY=VALUE, got {kv!r}")
-        try:
-            out[k.strip()] = ast.literal_eval(v)
-        except (ValueError, SyntaxError):
-            out[k.strip()] = v
-    return out
+def _parse_bool(s: str) -> bool:
+    if s.lower() in ("1", "true", "yes", "on"): return True
+    if s.lower() in ("0", "false", "no", "off"): return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
+
+def _override_type(value):
+    "An argparse type and metavar for a setting whose example value is `value`."
+    if isinstance(value, bool): return _parse_bool, "BOOL"
+    if isinstance(value, int): return int, "INT"
+    if isinstance(value, float): return float, "FLOAT"
+    if isinstance(value, (tuple, list)):
+        item = int if value and all(isinstance(v, int) for v in value) else str
+        return (lambda s: tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
+    return (lambda s: None if s.lower() == "none" else s), "TEXT"
+
+def _add_overrides(p, fields: dict, what: str = "the preset"):
+    "One typed flag per setting in `fields` (name -> the cpu preset's value), e.g. `--sft-max-steps 64`."
+    g = p.add_argument_group("overrides", f"any setting of {what}; the value shown is the cpu preset's")
+    for name, value in fields.items():
+        typ, meta = _override_type(value)
+        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
+                       help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
+
+def _given_overrides(args) -> dict:
+    "The override flags given on the command line, by setting name."
+    return {k[3:]: v for k, v in vars(args).items() if k.startswith("ov_") and v is not None}
+
+def _preset_fields() -> dict:
+    from dagger_nb.presets import get_preset
+    return {k: v for k, v in get_preset("cpu").to_dict().items() if k != "name"}   # the preset's own name is --preset
 
 def _train_args(p, out: str):
     p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: $DAGGER_PRESET, else colab-t4 on a GPU, else cpu)")
@@ -156,12 +173,12 @@ def _train_args(p, out: str):
     p.add_argument("--data", default=None, help="records as JSON/JSONL, or 'hub' for dipta007/dagger (default: synthetic problems)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run from its last checkpoint")
     p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out")
-    p.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a preset setting, e.g. --set sft_max_steps=20 (repeatable)")
+    _add_overrides(p, _preset_fields())
 
 def _train_main(args, stage: str) -> int:
     from dagger_nb.presets import get_preset, notebook_preset
     try:
-        preset = get_preset(args.preset or notebook_preset(), **_overrides(args.set))
+        preset = get_preset(args.preset or notebook_preset(), **_given_overrides(args))
     except (KeyError, TypeError, ValueError) as e:
         print(f"error: {e.args[0] if e.args else e}", file=sys.stderr)
         return 2
@@ -234,21 +251,6 @@ def _solve_cmd(p):
     p.set_defaults(func=_solve_main)
 
 # %% ../nbs/10_cli.ipynb #f5a17c2b
-def _parse_bool(s: str) -> bool:
-    if s.lower() in ("1", "true", "yes", "on"): return True
-    if s.lower() in ("0", "false", "no", "off"): return False
-    raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
-
-def _override_type(value):
-    "An argparse type and metavar for a setting whose example value is `value`."
-    if isinstance(value, bool): return _parse_bool, "BOOL"
-    if isinstance(value, int): return int, "INT"
-    if isinstance(value, float): return float, "FLOAT"
-    if isinstance(value, (tuple, list)):
-        item = int if value and all(isinstance(v, int) for v in value) else str
-        return (lambda s: tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
-    return (lambda s: None if s.lower() == "none" else s), "TEXT"
-
 @command("lab", "Run the classroom lab: synthetic data, SFT, GRPO from base and from SFT, evaluation and report, in runs/<name>/.")
 def _lab_cmd(p):
     p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: cpu; a resumed run keeps its own)")
@@ -262,16 +264,12 @@ def _lab_cmd(p):
     except ImportError as e:  # the training modules are missing: the command still explains itself
         fields = {}
         p.epilog = f"(preset overrides unavailable: {e})"
-    g = p.add_argument_group("overrides", "any setting of the preset or of the lab; the value shown is the cpu preset's")
-    for name, value in fields.items():
-        typ, meta = _override_type(value)
-        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
-                       help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
+    _add_overrides(p, fields, "the preset or of the lab")
     p.set_defaults(func=_lab_main)
 
 def _lab_main(args) -> int:
     from dagger_nb.lab import run_lab
-    overrides = {k[3:]: v for k, v in vars(args).items() if k.startswith("ov_") and v is not None}
+    overrides = _given_overrides(args)
     try:
         run_lab(preset=args.preset, name=args.name, resume=args.resume, root=args.root, progress=not args.quiet, **overrides)
     except (ValueError, FileExistsError, FileNotFoundError) as e:

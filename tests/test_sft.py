@@ -75,7 +75,7 @@ def test_cli_sft_then_solve(tmp_path, capsys):
     out = tmp_path / "run"
     data = tmp_path / "train.jsonl"
     data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(4)), encoding="utf-8")
-    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data), "--set", "sft_max_steps=2"]) == 0
+    assert main(["sft", "--preset", "tiny", "--out", str(out), "--data", str(data), "--sft-max-steps", "2"]) == 0
     assert (out / "adapter" / "summary.json").exists()
     first = capsys.readouterr()
     assert "{'loss'" not in first.out + first.err and "sft finished" in first.out     # logs go to the bar and log.jsonl
