@@ -163,9 +163,6 @@ def _given_overrides(args) -> dict:
     "The override flags given on the command line, by setting name."
     return {k[3:]: v for k, v in vars(args).items() if k.startswith("ov_") and v is not None}
 
-def _preset_fields() -> dict:
-    from dagger_nb.presets import get_preset
-    return {k: v for k, v in get_preset("cpu").to_dict().items() if k != "name"}   # the preset's own name is --preset
 
 def _train_args(p, out: str):
     p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: $DAGGER_PRESET, else colab-t4 on a GPU, else cpu)")
@@ -173,7 +170,8 @@ def _train_args(p, out: str):
     p.add_argument("--data", default=None, help="records as JSON/JSONL, or 'hub' for dipta007/dagger (default: synthetic problems)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run from its last checkpoint")
     p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out")
-    _add_overrides(p, _preset_fields())
+    from dagger_nb.presets import preset_settings
+    _add_overrides(p, preset_settings("cpu"))
 
 def _train_main(args, stage: str) -> int:
     from dagger_nb.presets import get_preset, notebook_preset

@@ -136,9 +136,8 @@ class LabConfig:
 # %% ../nbs/09_lab.ipynb #a674a0d8
 def override_fields(preset: str = "cpu") -> dict:
     "Every setting `run_lab` accepts as an override, with its value in `preset`: the lab's own settings and the preset's."
-    from dagger_nb.presets import get_preset
-    p = {k: v for k, v in _preset_dict(get_preset(preset)).items() if k != "name"}   # the preset's own name is --preset
-    return {**LAB_DEFAULTS[preset], **LAB_TEXT, **p}
+    from dagger_nb.presets import preset_settings
+    return {**LAB_DEFAULTS[preset], **LAB_TEXT, **preset_settings(preset)}
 
 # %% ../nbs/09_lab.ipynb #d30c4471
 @dataclass

@@ -1,4 +1,4 @@
-__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'Preset', 'get_preset', 'notebook_preset']
+__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'Preset', 'get_preset', 'preset_settings', 'notebook_preset']
 
 # %% ../nbs/05_models.ipynb #94dd4063
 import dataclasses, os
@@ -123,6 +123,10 @@ def get_preset(name: str | Preset = "cpu", **overrides) -> Preset:
     if name not in PRESETS:
         raise KeyError(f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
     return PRESETS[name].replace(**overrides) if overrides else PRESETS[name]
+
+def preset_settings(name: str = "cpu") -> dict:
+    "Every setting of preset `name` that can be overridden, with its value (all fields but the preset's own name)."
+    return {k: v for k, v in get_preset(name).to_dict().items() if k != "name"}
 
 def _cuda_available() -> bool:
     try:
