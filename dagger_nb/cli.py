@@ -6,7 +6,8 @@ Docs: https://dagger-nb.github.io/dagger_nb/cli.html.md"""
 
 # %% ../nbs/10_cli.ipynb #39f8c7b1
 from __future__ import annotations
-import argparse, sys
+import argparse, os, sys
+from pathlib import Path
 
 # %% auto #0
 __all__ = ['command', 'build_parser', 'main']
@@ -22,16 +23,34 @@ def command(name: str, help: str):
     return deco
 
 # %% ../nbs/10_cli.ipynb #7d24508c
+class _Parser(argparse.ArgumentParser):
+    "argparse, with a usage error on one line (what is wrong, where to read more) and exit code 2."
+    def error(self, message):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
 def build_parser() -> argparse.ArgumentParser:
     "The `dagger-nb` argument parser with every registered subcommand."
-    p = argparse.ArgumentParser(prog="dagger-nb", description="DAGGER: executable, distractor-aware computational graphs for Bangla math problems.")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p = _Parser(prog="dagger-nb", description="DAGGER: executable, distractor-aware computational graphs for Bangla math problems.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (help, configure) in _COMMANDS.items():
         configure(sub.add_parser(name, help=help, description=help))
     return p
 
+# %% ../nbs/10_cli.ipynb #72598796
+def _one_line(e: BaseException) -> str:
+    "An exception as one line for a person: its message (flattened), and for a preset or lab setting the flag that sets it."
+    from dagger_nb.presets import SettingError
+    msg = " ".join(str(e.args[0] if isinstance(e, KeyError) and e.args else e).split())
+    if isinstance(e, OSError) and e.filename and e.strerror and str(e.filename) not in msg:
+        msg = f"{e.filename}: {e.strerror}"
+    if isinstance(e, SettingError) and e.name.islower() and e.name != "preset":
+        msg += f" (--{e.name.replace('_', '-')})"
+    return msg
+
 def main(argv: list[str] | None = None) -> int:
     "Run `dagger-nb` with `argv` (default: the process arguments); returns the exit code."
+    from dagger_nb.data import DataUnavailableError
+    from dagger_nb.runs import RunLockedError
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -42,16 +61,32 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except (ValueError, OSError, RunLockedError, DataUnavailableError) as e:
+        if os.environ.get("DAGGER_DEBUG"): raise
+        print(f"dagger-nb {args.command}: {_one_line(e)}", file=sys.stderr)
+        return 2
 
 # %% ../nbs/10_cli.ipynb #d4a7a001
+def _output_folder(path: str, flag: str) -> Path:
+    "`path` as a folder to write into: refused at once when it is a file; created, or a one-line reason it cannot be."
+    out = Path(path)
+    if out.exists() and not out.is_dir(): raise NotADirectoryError(f"{flag} {out} is a file, not a folder: give a folder to write into")
+    return out
+
+def _make_folder(out: Path, flag: str) -> Path:
+    try: out.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise OSError(f"{flag} {out}: cannot create this folder ({e.strerror or e}); choose a folder you can write to") from None
+    return out
+
 def _make_data_main(args) -> int:
-    from dagger_nb.synth import write_splits, write_hub_samples, load_synth
-    try:
-        lo, _, hi = args.distractors.partition("-")
-        rng = (int(lo), int(hi or lo))
-        paths = write_splits(args.out, n=args.n, seed=args.seed, digits=args.digits, distractors=rng, progress=args.n >= 500)
-    except ValueError as e:
-        print(f"make-data: {e}", file=sys.stderr); return 2
+    from dagger_nb.synth import generate, write_splits, write_hub_samples, load_synth
+    lo, _, hi = args.distractors.partition("-")
+    try: rng = (int(lo), int(hi or lo))
+    except ValueError: raise ValueError(f"--distractors {args.distractors!r}: give a count N or a range MIN-MAX, e.g. 0-3") from None
+    if args.n < 1: raise ValueError(f"--n {args.n}: must be at least 1")
+    generate(1, seed=args.seed, digits=args.digits, distractors=rng)      # the arguments work, before anything is written
+    out = _make_folder(_output_folder(args.out, "--out"), "--out")
+    paths = write_splits(out, n=args.n, seed=args.seed, digits=args.digits, distractors=rng, progress=args.n >= 500)
     for split, p in paths.items():
         part = load_synth(p)
         kinds = {k: sum(ts.count(k) for ts in part["distractor_types"]) for k in ("RED", "OAD", "NEED")}
@@ -111,6 +146,9 @@ def _draw_main(args) -> int:
     matplotlib.use("Agg")
     from dagger_nb.graph import DEFAULT_LIMITS
     from dagger_nb.executor import run, draw_graph
+    import matplotlib.pyplot as plt
+    from matplotlib.backend_bases import FigureCanvasBase
+    out = _image_path(args.out, FigureCanvasBase.get_supported_filetypes())
     try: text = _read_source(args.file, DEFAULT_LIMITS.max_text_chars)
     except OSError as e:
         print(f"dagger-nb draw: cannot read {args.file}: {e.strerror or e}", file=sys.stderr); return 2
@@ -118,19 +156,27 @@ def _draw_main(args) -> int:
     if r.graph is None:
         print(f"error ({r.stage} stage): {r.error}", file=sys.stderr); return 1
     fig = draw_graph(r.graph, r.values, title=args.title)
-    try: fig.savefig(args.out, dpi=args.dpi, bbox_inches="tight")
+    try: fig.savefig(out, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as e:
-        print(f"dagger-nb draw: cannot write {args.out}: {e}", file=sys.stderr); return 2
-    import matplotlib.pyplot as plt
+        print(f"dagger-nb draw: cannot write {out}: {e}", file=sys.stderr); return 2
     plt.close(fig)
     note = f" (not executable: {r.stage} stage: {r.error})" if not r.ok else ""
-    print(f"wrote {args.out}{note}")
+    print(f"wrote {out}{note}")
     return 0
+
+def _image_path(path: str, formats: dict) -> Path:
+    "Where an image named `path` is written: PNG when it has no extension; a folder or an unknown format is refused."
+    out = Path(path)
+    if out.is_dir(): raise IsADirectoryError(f"--out {out} is a folder: give a file name, e.g. {out / 'graph.png'}")
+    if not out.suffix: return out.with_suffix(".png")
+    if out.suffix[1:].lower() not in formats:
+        raise ValueError(f"--out {out}: unknown image type {out.suffix!r}; use .png, .svg or .pdf")
+    return out
 
 @command("draw", "Draw a DAGGER graph from FILE (or - for stdin) to an image (PNG, SVG or PDF).")
 def _draw_cmd(p):
     p.add_argument("file", help="model output or graph JSON; - reads stdin")
-    p.add_argument("--out", default="graph.png", help="output image (default graph.png; the extension picks the format)")
+    p.add_argument("--out", default="graph.png", help="output image (default graph.png; the extension picks the format, none means .png)")
     p.add_argument("--title", default=None, help="title above the graph")
     p.add_argument("--dpi", type=int, default=150)
     p.set_defaults(func=_draw_main)
@@ -141,21 +187,23 @@ def _parse_bool(s: str) -> bool:
     if s.lower() in ("0", "false", "no", "off"): return False
     raise argparse.ArgumentTypeError(f"expected true or false, got {s!r}")
 
-def _override_type(value):
-    "An argparse type and metavar for a setting whose example value is `value`."
-    if isinstance(value, bool): return _parse_bool, "BOOL"
-    if isinstance(value, int): return int, "INT"
-    if isinstance(value, float): return float, "FLOAT"
-    if isinstance(value, (tuple, list)):
+def _override_type(typ, value):
+    "An argparse type and metavar for a setting of type `typ` (from its declaration) whose cpu value is `value`."
+    if typ is bool: return _parse_bool, "BOOL"
+    if typ is int: return int, "INT"
+    if typ is float: return float, "FLOAT"
+    if typ is tuple:
         item = int if value and all(isinstance(v, int) for v in value) else str
-        return (lambda s: tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
+        return (lambda s: None if s.lower() == "none" else tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
     return (lambda s: None if s.lower() == "none" else s), "TEXT"
 
 def _add_overrides(p, fields: dict, what: str = "the preset"):
     "One typed flag per setting in `fields` (name -> the cpu preset's value), e.g. `--sft-max-steps 64`."
+    from dagger_nb.presets import setting_types
+    types = setting_types()
     g = p.add_argument_group("overrides", f"any setting of {what}; the value shown is the cpu preset's")
     for name, value in fields.items():
-        typ, meta = _override_type(value)
+        typ, meta = _override_type(types.get(name, type(value)), value)
         g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
                        help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
 
@@ -165,33 +213,30 @@ def _given_overrides(args) -> dict:
 
 
 def _train_args(p, out: str):
-    p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: $DAGGER_PRESET, else colab-t4 on a GPU, else cpu)")
+    _preset_arg(p, "default: $DAGGER_PRESET, else colab-t4 on a GPU, else cpu")
     p.add_argument("--out", default=out, help=f"run folder (default {out})")
     p.add_argument("--data", default=None, help="records as JSON/JSONL, or 'hub' for dipta007/dagger (default: synthetic problems)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run from its last checkpoint")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out (only a folder dagger_nb created)")
     from dagger_nb.presets import preset_settings
     _add_overrides(p, preset_settings("cpu"))
 
 def _train_main(args, stage: str) -> int:
-    from dagger_nb.presets import get_preset, notebook_preset
-    try:
-        preset = get_preset(args.preset or notebook_preset(), **_given_overrides(args))
-    except (KeyError, TypeError, ValueError) as e:
-        print(f"error: {e.args[0] if e.args else e}", file=sys.stderr)
-        return 2
-    try:
-        if stage == "sft":
-            from dagger_nb.sft import train_sft
-            path = train_sft(preset, out_dir=args.out, data=args.data, resume=args.resume, overwrite=args.overwrite)
-        else:
-            from dagger_nb.grpo import train_grpo
-            path = train_grpo(preset, init=args.init, out_dir=args.out, data=args.data, resume=args.resume, overwrite=args.overwrite)
-    except (FileExistsError, FileNotFoundError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    from dagger_nb.presets import notebook_preset
+    preset, overrides = args.preset or notebook_preset(), _given_overrides(args)   # checked before anything is created
+    out = _output_folder(args.out, "--out")
+    if stage == "sft":
+        from dagger_nb.sft import train_sft
+        path = train_sft(preset, out_dir=out, data=args.data, resume=args.resume, overwrite=args.overwrite, **overrides)
+    else:
+        from dagger_nb.grpo import train_grpo
+        path = train_grpo(preset, init=args.init, out_dir=out, data=args.data, resume=args.resume, overwrite=args.overwrite, **overrides)
     print(f"{stage} finished: {path}")
     return 0
+
+def _preset_arg(p, default_help: str):
+    from dagger_nb.presets import PRESETS
+    p.add_argument("--preset", default=None, choices=list(PRESETS), help=f"{' | '.join(PRESETS)} ({default_help})")
 
 @command("sft", "Supervised fine-tuning on graph answers (LoRA); writes OUT/adapter. --resume continues an interrupted run.")
 def _sft_cmd(p):
@@ -211,11 +256,8 @@ def _solve_main(args) -> int:
     from dagger_nb.prompts import solve
     preset = get_preset(args.preset or notebook_preset())
     name = args.model or preset.model
-    try:
-        model, tok = load_model(name, load_in_4bit=preset.load_in_4bit if not args.model else False)
-    except (OSError, FileNotFoundError, ValueError) as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+    draw_to = _image_path(args.draw_to, {"png": 1, "svg": 1, "pdf": 1}) if args.draw else None
+    model, tok = load_model(name, load_in_4bit=preset.load_in_4bit if not args.model else False)
     sols = solve([" ".join(args.question)], model, tok, style=args.style, progress=False,
                  max_new_tokens=args.max_new_tokens or preset.eval_max_new_tokens)
     s = sols[0]
@@ -231,17 +273,16 @@ def _solve_main(args) -> int:
         import matplotlib
         matplotlib.use("Agg")
         from dagger_nb.executor import draw_graph, run
-        out = Path(args.draw_to)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        draw_graph(s.graph, values=run(s.graph).values, title=f"answer: {s.value}").savefig(out, dpi=120, bbox_inches="tight")
-        print(f"picture: {out}")
+        draw_to.parent.mkdir(parents=True, exist_ok=True)
+        draw_graph(s.graph, values=run(s.graph).values, title=f"answer: {s.value}").savefig(draw_to, dpi=120, bbox_inches="tight")
+        print(f"picture: {draw_to}")
     return 0 if s.ok else 1
 
 @command("solve", "Write and run a graph for one Bangla question; prints the graph and the answer (--draw saves a picture).")
 def _solve_cmd(p):
     p.add_argument("question", nargs="+", help="the question (quote it)")
     p.add_argument("--model", default=None, help="a run's adapter folder, a hub id, 'gemma-3-270m' or 'tiny' (default: the preset's model)")
-    p.add_argument("--preset", default=None, help="preset for defaults (default: $DAGGER_PRESET / colab-t4 / cpu)")
+    _preset_arg(p, "for defaults; default: $DAGGER_PRESET / colab-t4 / cpu")
     p.add_argument("--style", default=None, help="prompt style: compact | paper | system (default: what the model was trained with)")
     p.add_argument("--max-new-tokens", type=int, default=None)
     p.add_argument("--draw", action="store_true", help="save a picture of the graph")
@@ -251,7 +292,7 @@ def _solve_cmd(p):
 # %% ../nbs/10_cli.ipynb #f5a17c2b
 @command("lab", "Run the classroom lab: synthetic data, SFT, GRPO from base and from SFT, evaluation and report, in runs/<name>/.")
 def _lab_cmd(p):
-    p.add_argument("--preset", default=None, help="tiny | cpu | colab-t4 | paper (default: cpu; a resumed run keeps its own)")
+    _preset_arg(p, "default: cpu; a resumed run keeps its own")
     p.add_argument("--name", default=None, help="run folder under --root (default: <preset>-<date>-<time>)")
     p.add_argument("--resume", action="store_true", help="finish an interrupted run (the latest, or --name) without redoing completed stages")
     p.add_argument("--root", default="runs", help="folder that holds the runs (default: runs)")
@@ -267,10 +308,6 @@ def _lab_cmd(p):
 
 def _lab_main(args) -> int:
     from dagger_nb.lab import run_lab
-    overrides = _given_overrides(args)
-    try:
-        run_lab(preset=args.preset, name=args.name, resume=args.resume, root=args.root, progress=not args.quiet, **overrides)
-    except (ValueError, FileExistsError, FileNotFoundError) as e:
-        print(f"dagger-nb lab: {e}", file=sys.stderr)
-        return 2
+    run_lab(preset=args.preset, name=args.name, resume=args.resume, root=_output_folder(args.root, "--root"),
+            progress=not args.quiet, **_given_overrides(args))
     return 0

@@ -6,16 +6,17 @@ Docs: https://dagger-nb.github.io/dagger_nb/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #2f142e33
 from __future__ import annotations
-import csv, json, math, os, re
+import csv, io, json, math, os, re
 from pathlib import Path
 from typing import Callable, Iterable
 import datasets
 from .numerals import parse_number, to_ascii_digits
 
 # %% auto #0
-__all__ = ['COMMON_FEATURES', 'COMMON_FIELDS', 'common_record', 'to_number', 'read_records', 'DataUnavailableError',
-           'shared_mgsm_path', 'last_number', 'load_mgsm_bn', 'load_msvamp_bn', 'load_distractmath', 'load_dagger_sft',
-           'load_dagger_grpo', 'to_sft_record', 'to_grpo_record']
+__all__ = ['COMMON_FEATURES', 'COMMON_FIELDS', 'MGSM_ENV', 'common_record', 'to_number', 'DataFormatError', 'read_rows',
+           'read_records', 'convert_rows', 'DataUnavailableError', 'mgsm_env_path', 'last_number', 'load_mgsm_bn',
+           'load_msvamp_bn', 'load_distractmath', 'load_dagger_sft', 'load_dagger_grpo', 'to_sft_record',
+           'to_grpo_record']
 
 # %% ../nbs/01_data.ipynb #cd569013
 COMMON_FEATURES = datasets.Features({
@@ -45,66 +46,123 @@ def to_number(x) -> float:
 # %% ../nbs/01_data.ipynb #2be0329c
 _HEADER_HINTS = {"question", "answer", "answer_number", "m_query", "response", "modified_question", "ground_truth", "solution", "prompt"}
 
-def read_records(path: str | Path) -> list[dict]:
-    "Rows of a local TSV/CSV/JSON/JSONL/parquet file, or of a folder saved with `save_to_disk`."
-    p = Path(path).expanduser()
+class DataFormatError(ValueError):
+    "A data file or row that cannot be read; the message names the file, the line or row, and the field."
+
+def _text(p: Path, shown: str) -> str:
+    "The file as text: UTF-8 with any byte-order mark dropped; one clear error for other encodings and empty files."
+    raw = p.read_bytes()
+    try: text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise DataFormatError(f"{shown} line {line}: byte 0x{raw[e.start]:02x} is not UTF-8 text; save the file as UTF-8") from None
+    if not text.strip(): raise DataFormatError(f"{shown} is empty: it needs one problem per line or record")
+    return text
+
+# %% ../nbs/01_data.ipynb #90c0dbed
+def _table_rows(text: str, shown: str, delimiter: str) -> list[tuple[str, dict]]:
+    "Rows of a TSV/CSV text; a header is recognised by its column names, otherwise two columns: question, answer."
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = [(reader.line_num, r) for r in reader if any(c.strip() for c in r)]
+    if _HEADER_HINTS & {c.strip() for c in rows[0][1]}:
+        head = [c.strip() for c in rows[0][1]]
+        out = []
+        for n, r in rows[1:]:
+            if len(r) != len(head): raise DataFormatError(f"{shown} line {n}: {len(r)} columns where the header has {len(head)}")
+            out.append((f"{shown} line {n}", dict(zip(head, r))))
+        return out
+    for n, r in rows:
+        if len(r) != 2: raise DataFormatError(f"{shown} line {n}: {len(r)} column(s); a table without a header needs two: question, answer")
+    return [(f"{shown} line {n}", {"question": r[0], "answer": r[1]}) for n, r in rows]
+
+def _json_rows(text: str, shown: str, lines: bool) -> list[tuple[str, dict]]:
+    "Rows of a JSON list (or a dict holding one) or of JSON lines; each must be an object."
+    if lines:
+        items = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip(): continue
+            try: items.append((f"{shown} line {n}", json.loads(line)))
+            except json.JSONDecodeError as e: raise DataFormatError(f"{shown} line {n}: not valid JSON ({e.msg})") from None
+    else:
+        try: obj = json.loads(text)
+        except json.JSONDecodeError as e: raise DataFormatError(f"{shown} line {e.lineno}: not valid JSON ({e.msg})") from None
+        if isinstance(obj, dict): obj = next((v for v in obj.values() if isinstance(v, list)), None)
+        if not isinstance(obj, list): raise DataFormatError(f"{shown}: expected a list of records (or a dict holding one)")
+        items = [(f"{shown} record {i}", r) for i, r in enumerate(obj, 1)]
+    for place, r in items:
+        if not isinstance(r, dict): raise DataFormatError(f"{place}: expected a JSON object with named fields, got {type(r).__name__}")
+    return items
+
+# %% ../nbs/01_data.ipynb #3ab306f3
+def read_rows(path: str | Path) -> list[tuple[str, dict]]:
+    "`(place, row)` for every row of a local TSV/CSV/JSON/JSONL/parquet file or `save_to_disk` folder; place like 'b.tsv line 2'."
+    shown, p = str(path), Path(path).expanduser()
     if not p.exists(): raise FileNotFoundError(f"no data file at {p}: pass path= an existing TSV, CSV, JSON, JSONL or parquet file")
     if p.is_dir():
         d = datasets.load_from_disk(str(p))
         if isinstance(d, datasets.DatasetDict): d = d[next(iter(d))]
-        return d.to_list()
-    suf = p.suffix.lower()
-    if suf in (".tsv", ".csv", ".txt"):
-        with open(p, encoding="utf-8", newline="") as f:
-            rows = list(csv.reader(f, delimiter="," if suf == ".csv" else "\t"))
-        rows = [r for r in rows if any(c.strip() for c in r)]
-        if not rows: return []
-        if _HEADER_HINTS & {c.strip() for c in rows[0]}:
-            head = [c.strip() for c in rows[0]]; return [dict(zip(head, r)) for r in rows[1:]]
-        if len(rows[0]) != 2: raise ValueError(f"{p}: a header-less table needs two columns (question, answer), found {len(rows[0])}")
-        return [{"question": r[0], "answer": r[1]} for r in rows]
-    if suf == ".jsonl":
-        with open(p, encoding="utf-8") as f: return [json.loads(line) for line in f if line.strip()]
-    if suf == ".json":
-        obj = json.loads(p.read_text(encoding="utf-8"))
-        if isinstance(obj, dict):
-            obj = next((v for v in obj.values() if isinstance(v, list)), None)
-            if obj is None: raise ValueError(f"{p}: expected a list of records (or a dict holding one)")
-        return list(obj)
-    if suf in (".parquet", ".pq"):
+        rows = [(f"{shown} row {i}", r) for i, r in enumerate(d.to_list(), 1)]
+    elif (suf := p.suffix.lower()) in (".tsv", ".csv", ".txt"):
+        rows = _table_rows(_text(p, shown), shown, "," if suf == ".csv" else "\t")
+    elif suf in (".jsonl", ".json"):
+        rows = _json_rows(_text(p, shown), shown, lines=suf == ".jsonl")
+    elif suf in (".parquet", ".pq"):
         import pyarrow.parquet as pq
-        return pq.read_table(p).to_pylist()
-    raise ValueError(f"{p}: unsupported file type {suf!r}; use .tsv, .csv, .json, .jsonl or .parquet")
+        rows = [(f"{shown} row {i}", r) for i, r in enumerate(pq.read_table(p).to_pylist(), 1)]
+    else:
+        raise DataFormatError(f"{shown}: unsupported file type {suf!r}; use .tsv, .csv, .json, .jsonl or .parquet")
+    if not rows: raise DataFormatError(f"{shown} holds no rows: it needs one problem per line or record")
+    return rows
 
-def _field(row: dict, names: tuple[str, ...], path) -> object:
+def read_records(path: str | Path) -> list[dict]:
+    "The rows of a local TSV/CSV/JSON/JSONL/parquet file, or of a folder saved with `save_to_disk`."
+    return [r for _, r in read_rows(path)]
+
+def convert_rows(rows: list[tuple[str, dict]], fn) -> list:
+    "`fn(row)` for every `(place, row)`; a row it cannot convert raises `DataFormatError` naming its place."
+    out = []
+    for place, r in rows:
+        try: out.append(fn(r))
+        except (ValueError, KeyError, TypeError) as e:
+            raise DataFormatError(f"{place}: {e.args[0] if e.args else e}") from None
+    return out
+
+def _field(row: dict, names: tuple[str, ...]) -> object:
     for n in names:
         if n in row and row[n] is not None: return row[n]
-    raise KeyError(f"{path}: a row has none of the fields {names}; its fields are {sorted(row)}")
+    raise KeyError(f"no {' or '.join(repr(n) for n in names)} field (its fields: {', '.join(map(str, row)) or 'none'})")
+
+def _answer(row: dict, names=("answer_number", "answer")) -> float:
+    "The row's gold answer as a float; the message names the field and the value when it is not a number."
+    v = _field(row, names)
+    try: return to_number(v)
+    except ValueError: raise ValueError(f"{next(n for n in names if n in row and row[n] is not None)} {v!r} is not a number") from None
 
 # %% ../nbs/01_data.ipynb #7894e3f6
 class DataUnavailableError(RuntimeError):
     "The hub could not be reached and no local `path` was given."
 
-def shared_mgsm_path() -> Path | None:
-    "The workspace's copy of MGSM Bangla (`../shared/data/mgsm_bn.tsv` seen from the repository), if present."
-    env = os.environ.get("DAGGER_MGSM_TSV")
-    if env and Path(env).is_file(): return Path(env)
-    starts = [Path.cwd(), Path(__file__).resolve().parent] if "__file__" in globals() else [Path.cwd()]
-    for start in starts:
-        for d in [start, *start.resolve().parents]:
-            p = d / "shared" / "data" / "mgsm_bn.tsv"
-            if p.is_file(): return p
-    return None
+MGSM_ENV = "DAGGER_MGSM_PATH"
+"Environment variable naming a local MGSM Bangla file (question TAB answer); `load_mgsm_bn()` reads it instead of the hub."
 
-def _hub_rows(attempts: list[tuple], what: str, loader: str, hint: str = "") -> list[dict]:
-    "Rows from the first hub location that works; `attempts` holds `(repo, config, split)` or `(repo, filename)`."
+def mgsm_env_path() -> Path | None:
+    "The file `$DAGGER_MGSM_PATH` names, if the variable is set (an error if it names no file). Nothing else is searched."
+    env = os.environ.get(MGSM_ENV, "").strip()
+    if not env: return None
+    if not Path(env).expanduser().is_file():
+        raise FileNotFoundError(f"{MGSM_ENV}={env!r} names no file: set it to an MGSM Bangla TSV (question TAB answer) or unset it")
+    return Path(env).expanduser()
+
+def _hub_rows(attempts: list[tuple], what: str, loader: str, hint: str = "") -> list[tuple[str, dict]]:
+    "`(place, row)` pairs from the first hub location that works; `attempts` holds `(repo, config, split)` or `(repo, filename)`."
     errors = []
     for a in attempts:
         try:
             if len(a) == 2:
                 from huggingface_hub import hf_hub_download
-                return read_records(hf_hub_download(a[0], a[1], repo_type="dataset"))
-            return datasets.load_dataset(a[0], a[1], split=a[2]).to_list()
+                return read_rows(hf_hub_download(a[0], a[1], repo_type="dataset"))
+            rows = datasets.load_dataset(a[0], a[1], split=a[2]).to_list()
+            return [(f"{a[0]} ({a[1]}, {a[2]}) row {i}", r) for i, r in enumerate(rows, 1)]
         except Exception as e:  # the hub raises many kinds: connection, offline mode, missing script support...
             errors.append(f"{'/'.join(str(x) for x in a if x)}: {type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}")
             if isinstance(e, (ConnectionError, TimeoutError)) or "offline" in str(e).lower() or "Couldn't reach" in str(e):
@@ -128,26 +186,21 @@ def last_number(text: str) -> float:
     return float(found[-1].replace(",", ""))
 
 def load_mgsm_bn(path: str | Path | None = None) -> datasets.Dataset:
-    "MGSM's 250 Bangla test problems in the common shape, from the hub or a local file (`shared_mgsm_path()`)."
-    if path is not None:
-        rows = read_records(path)
-    else:
-        local = shared_mgsm_path()
-        rows = _hub_rows([("juletxara/mgsm", "bn", "test"), ("jbross-ibm-research/mgsm", "bn", "test"),
-                          ("juletxara/mgsm", "mgsm_bn.tsv")], "MGSM Bangla", "load_mgsm_bn",
-                         f"This workspace has a copy: load_mgsm_bn(shared_mgsm_path()) reads {local}." if local else
-                         "A TSV with one 'question<TAB>answer' row per problem works (e.g. ../shared/data/mgsm_bn.tsv).")
-    return _dataset([common_record(_field(r, ("question",), path), _field(r, ("answer_number", "answer"), path), "mgsm_bn") for r in rows])
+    "MGSM's 250 Bangla test problems in the common shape, from `path`, else the file `$DAGGER_MGSM_PATH` names, else the hub."
+    path = path if path is not None else mgsm_env_path()
+    rows = read_rows(path) if path is not None else _hub_rows(
+        [("juletxara/mgsm", "bn", "test"), ("jbross-ibm-research/mgsm", "bn", "test"), ("juletxara/mgsm", "mgsm_bn.tsv")],
+        "MGSM Bangla", "load_mgsm_bn", f"A TSV with one 'question<TAB>answer' row per problem works: load_mgsm_bn(path='mgsm_bn.tsv'), or {MGSM_ENV}=mgsm_bn.tsv.")
+    return _dataset(convert_rows(rows, lambda r: common_record(_field(r, ("question",)), _answer(r), "mgsm_bn")))
 
 def load_msvamp_bn(path: str | Path | None = None) -> datasets.Dataset:
     "MSVAMP's 1000 Bangla test problems; the answer is the last number of the worked `response`."
-    rows = read_records(path) if path is not None else _hub_rows([("Mathoctopus/MSVAMP", "bn", "test")], "MSVAMP Bangla", "load_msvamp_bn")
-    out = []
-    for r in rows:
-        q = _field(r, ("m_query", "question"), path)
-        a = r.get("answer_number", r.get("answer"))
-        out.append(common_record(q, a if a not in (None, "") else last_number(_field(r, ("response",), path)), "msvamp_bn"))
-    return _dataset(out)
+    rows = read_rows(path) if path is not None else _hub_rows([("Mathoctopus/MSVAMP", "bn", "test")], "MSVAMP Bangla", "load_msvamp_bn")
+    def one(r):
+        q = _field(r, ("m_query", "question"))
+        if r.get("answer_number", r.get("answer")) not in (None, ""): return common_record(q, _answer(r), "msvamp_bn")
+        return common_record(q, last_number(_field(r, ("response",))), "msvamp_bn")
+    return _dataset(convert_rows(rows, one))
 
 _TYPE_WORDS = {"RED": ("red", "related"), "OAD": ("oad", "orthogonal"), "NEED": ("need", "null")}
 
@@ -173,11 +226,11 @@ def _sentences(x) -> list[str]:
 def load_distractmath(config: str = "mgsm", path: str | Path | None = None) -> datasets.Dataset:
     "DistractMath-Bn (`config` `mgsm`: 738 rows, `msvamp`: 2947): distractor-laden problems in the common shape."
     if config not in ("mgsm", "msvamp"): raise ValueError(f"config must be 'mgsm' or 'msvamp', got {config!r}")
-    rows = read_records(path) if path is not None else _hub_rows([("dipta007/DistractMath-Bn", config, "train")], f"DistractMath-Bn ({config})", "load_distractmath",
-                                                                   "Offline, dagger_nb.synth.generate(n, distractors=(1, 3)) makes distractor-laden problems.")
-    return _dataset([common_record(_field(r, ("modified_question", "question"), path), _field(r, ("ground_truth", "answer"), path),
-                                   f"distractmath_{config}", r.get("original_question"), _distractor_type(r.get("augmentation_type")),
-                                   _sentences(r.get("added_sentences"))) for r in rows])
+    rows = read_rows(path) if path is not None else _hub_rows([("dipta007/DistractMath-Bn", config, "train")], f"DistractMath-Bn ({config})", "load_distractmath",
+                                                               "Offline, dagger_nb.synth.generate(n, distractors=(1, 3)) makes distractor-laden problems.")
+    return _dataset(convert_rows(rows, lambda r: common_record(
+        _field(r, ("modified_question", "question")), _answer(r, ("ground_truth", "answer")), f"distractmath_{config}",
+        r.get("original_question"), _distractor_type(r.get("augmentation_type")), _sentences(r.get("added_sentences")))))
 
 _FENCE_RE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 
@@ -199,25 +252,25 @@ def _answer_of(r: dict, graph: str | None) -> float:
     except (ValueError, TypeError):
         from dagger_nb.executor import run
         res = run(graph) if graph else None
-        if res is None or not res.ok: raise ValueError(f"an SFT row has neither a numeric english_answer nor an executable graph: {str(r)[:120]}")
+        if res is None or not res.ok: raise ValueError("an SFT row needs a numeric 'english_answer' or an executable graph in 'response'")
         return float(res.value)
 
 def load_dagger_sft(path: str | Path | None = None, split: str = "train", raw: bool = False) -> datasets.Dataset:
     "DAGGER's SFT data (`split` `train`: 3000, `val`: 481): the user turn as `question`, the gold graph as `graph`. `raw=True` keeps the hub columns."
-    if path is not None: rows = read_records(path)
+    if path is not None: rows = read_rows(path)
     else: rows = _hub_rows([("dipta007/dagger", "sft", split)], f"DAGGER SFT data ({split})", "load_dagger_sft", _OFFLINE_TRAINING)
-    if raw: return datasets.Dataset.from_list(rows)
-    out = []
-    for r in rows:
+    if raw: return datasets.Dataset.from_list([r for _, r in rows])
+    def one(r):
         g = _graph_text(r.get("response"))
-        out.append(common_record(_user_text(_field(r, ("conversations", "messages"), path)), _answer_of(r, g), "dagger_sft", graph=g))
-    return _dataset(out)
+        return common_record(_user_text(_field(r, ("conversations", "messages"))), _answer_of(r, g), "dagger_sft", graph=g)
+    return _dataset(convert_rows(rows, one))
 
 def load_dagger_grpo(path: str | Path | None = None, raw: bool = False) -> datasets.Dataset:
     "DAGGER's 3000 GRPO problems (`prompt`, `solution`, `question`) in the common shape. `raw=True` keeps the hub columns."
-    rows = read_records(path) if path is not None else _hub_rows([("dipta007/dagger", "grpo", "train")], "DAGGER GRPO data", "load_dagger_grpo", _OFFLINE_TRAINING)
-    if raw: return datasets.Dataset.from_list(rows)
-    return _dataset([common_record(r.get("question") or _user_text(_field(r, ("prompt",), path)), _field(r, ("solution", "answer"), path), "dagger_grpo") for r in rows])
+    rows = read_rows(path) if path is not None else _hub_rows([("dipta007/dagger", "grpo", "train")], "DAGGER GRPO data", "load_dagger_grpo", _OFFLINE_TRAINING)
+    if raw: return datasets.Dataset.from_list([r for _, r in rows])
+    return _dataset(convert_rows(rows, lambda r: common_record(r.get("question") or _user_text(_field(r, ("prompt",))),
+                                                               _answer(r, ("solution", "answer")), "dagger_grpo")))
 
 # %% ../nbs/01_data.ipynb #94771afe
 def _messages_fn(messages_fn):

@@ -6,12 +6,13 @@ Docs: https://dagger-nb.github.io/dagger_nb/evaluate.html.md"""
 
 # %% ../nbs/08_evaluate.ipynb #0b295677
 from __future__ import annotations
-import csv, json, math, os, re
+import csv, io, json, math, re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
+from .runs import atomic_write
 
 # %% auto #0
 __all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'DISTRACTOR_TYPES', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS',
@@ -40,16 +41,11 @@ def _jsonable(v):
 
 def save_completions(records: Iterable[dict], path) -> Path:
     "Write completion `records` to the JSONL file `path` atomically (a temporary file, then a rename)."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as f:
-        for i, r in enumerate(records):
-            _check_record(r, f"record {i} for {path}")
-            out = {**OPTIONAL_FIELDS, **r}
-            f.write(json.dumps({k: _jsonable(v) for k, v in out.items()}, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
-    return path
+    lines = []
+    for i, r in enumerate(records):
+        _check_record(r, f"record {i} for {path}")
+        lines.append(json.dumps({k: _jsonable(v) for k, v in {**OPTIONAL_FIELDS, **r}.items()}, ensure_ascii=False) + "\n")
+    return atomic_write(path, "".join(lines))
 
 def load_completions(*paths) -> list[dict]:
     "Read completion records from JSONL files, or from every `*.jsonl` file in a directory."
@@ -256,24 +252,18 @@ class EvalReport:
         "Write results.json, results.csv (one row per model and set) and results.md into `folder`, atomically."
         folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
         out = {"json": folder / "results.json", "csv": folder / "results.csv", "md": folder / "results.md"}
-        _atomic_write(out["json"], json.dumps(_clean_json(self.to_dict()), ensure_ascii=False, indent=1))
-        _atomic_write(out["md"], self.to_markdown(title))
-        tmp = out["csv"].with_name("results.csv.tmp")
-        with open(tmp, "w", newline="", encoding="utf-8") as f:
-            cols = list(dict.fromkeys(k for r in self.metrics for k in r))
-            w = csv.DictWriter(f, fieldnames=cols); w.writeheader(); w.writerows(self.metrics)
-        os.replace(tmp, out["csv"])
+        atomic_write(out["json"], json.dumps(_clean_json(self.to_dict()), ensure_ascii=False, indent=1))
+        atomic_write(out["md"], self.to_markdown(title))
+        buf = io.StringIO(newline="")
+        w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in self.metrics for k in r)))
+        w.writeheader(); w.writerows(self.metrics)
+        atomic_write(out["csv"], buf.getvalue())
         return out
 
 def _clean_json(o):
     if isinstance(o, dict): return {k: _clean_json(v) for k, v in o.items()}
     if isinstance(o, (list, tuple)): return [_clean_json(v) for v in o]
     return _jsonable(o)
-
-def _atomic_write(path, text: str) -> Path:
-    path = Path(path); tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8"); os.replace(tmp, path)
-    return path
 
 def evaluate(records, n_boot: int = 1000, seed: int = 0) -> EvalReport:
     "Score completion `records` (dicts, or paths to saved completions) and compute every metric."
@@ -312,9 +302,8 @@ def paper_comparison(report: EvalReport, note: str = "this run") -> str:
 def save_figure(fig, path):
     "Save `fig` as PNG at `path` atomically (no half-written image if interrupted); returns `fig`. `path=None` does nothing."
     if path is not None:
-        path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        fig.savefig(tmp, dpi=110, bbox_inches="tight", format="png"); os.replace(tmp, path)
+        buf = io.BytesIO(); fig.savefig(buf, dpi=110, bbox_inches="tight", format="png")
+        atomic_write(path, buf.getvalue())
     return fig
 
 def plot_accuracy(report: EvalReport, path=None, title: str = "Accuracy without and with distractors"):

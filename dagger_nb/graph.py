@@ -221,6 +221,8 @@ def _repair_notes(s: str) -> str:
     if s.count("{") != s.count("}") or s.count("[") != s.count("]"): found.append("unbalanced brackets")
     return ", ".join(found) or "malformed JSON"
 
+_DECODER = json.JSONDecoder()
+
 def _lenient_candidates(text: str):
     "Yield (snippet, position, repair note or None) in order: ```json blocks, other fences, bare JSON, JSON in prose."
     blocks = _fenced_blocks(text) if "```" in text else []
@@ -240,8 +242,12 @@ def _lenient_candidates(text: str):
     starts = [p for p in (text.find("{"), text.find("[")) if p >= 0]
     if starts:
         a = min(starts)
+        try: end = _DECODER.raw_decode(text, a)[1]       # the first complete JSON value, and not what follows it
+        except (ValueError, RecursionError): end = None
+        if end is not None and text[end:].strip():
+            yield text[a:end], a, f"no code fence: read the JSON found inside the text at character {a}, up to the end of its first value"
         b = max(text.rfind("}"), text.rfind("]"))
-        if b > a and not (bare and text[a:b + 1] == s):
+        if b > a and not (bare and text[a:b + 1] == s) and b + 1 != end:
             yield text[a:b + 1], a, f"no code fence: read the JSON found inside the text at character {a}"
 
 # %% ../nbs/02_graph.ipynb #e82cfa8c

@@ -10,8 +10,8 @@ import json, os, time
 from pathlib import Path
 from .presets import Preset, get_preset
 from .prompts import build_messages
-from .sft import (load_for_training, prepare_out_dir, finalize_dir, precision_flags, dataset_texts,
-                           truncate_log, read_log, checkpoint_step, quiet_progress)
+from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
+from .sft import load_for_training, precision_flags, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
 # %% auto #0
 __all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'plot_rewards']
@@ -39,9 +39,12 @@ def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), f
         from dagger_nb.data import load_dagger_grpo
         return load_dagger_grpo()
     if isinstance(data, (str, Path)):
+        from dagger_nb.data import convert_rows, read_rows
         if not Path(data).exists():
             raise FileNotFoundError(f"GRPO data {data} does not exist; pass a Dataset, a list of records, 'hub' or None")
-        return Dataset.from_json(str(data))
+        rows = read_rows(data)
+        convert_rows(rows, grpo_example)           # every row usable, or an error that names the row
+        return Dataset.from_list([r for _, r in rows])
     if isinstance(data, list):
         return Dataset.from_list(data)
     return data
@@ -89,20 +92,25 @@ def _reward_logger(path):
 def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/grpo", data=None, resume: bool = False,
                overwrite: bool = False, callbacks=(), progress: bool = True, reward_funcs=None, **overrides) -> Path:
     "GRPO with the DAGGER reward from the base model (`init='base'`) or an SFT adapter folder; returns the adapter folder."
+    p, asked = resolve_preset(preset, overrides)
+    given = None if data is None or isinstance(data, str) and data == "hub" else load_grpo_data(data)   # bad rows fail here
+    out = Path(out_dir)
+    with open_run(out, "grpo", {**p.to_dict(), "init": str(init)}, resume, overwrite, requested={**asked, "init": str(init)}) as (settings, last):
+        return _train_grpo(Preset.from_dict({k: v for k, v in settings.items() if k != "init"}), settings["init"], out, last,
+                           given if given is not None else data, progress, reward_funcs, callbacks)
+
+def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, reward_funcs, callbacks) -> Path:
+    "The body of `train_grpo`, inside its locked run folder."
     from trl import GRPOConfig, GRPOTrainer
     from dagger_nb.models import write_meta
     from dagger_nb.prompts import stop_token_ids
-    p = get_preset(preset, **overrides)
-    out = Path(out_dir)
-    ckpt, last = prepare_out_dir(out, resume, overwrite)
     ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
     model, tok = load_for_training(p, init, texts=dataset_texts(ds))
     funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
-    ckpt.mkdir(parents=True, exist_ok=True)
     log_path = out / "rewards.jsonl"
     truncate_log(log_path, checkpoint_step(last))
     args = GRPOConfig(
-        output_dir=str(ckpt), max_steps=p.grpo_max_steps, learning_rate=p.grpo_lr,
+        output_dir=str(out / "checkpoints"), max_steps=p.grpo_max_steps, learning_rate=p.grpo_lr,
         lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.grpo_min_lr},
         warmup_steps=p.grpo_warmup_steps, weight_decay=p.grpo_weight_decay,
         per_device_train_batch_size=p.grpo_batch_size, gradient_accumulation_steps=p.grpo_grad_accum,
@@ -114,7 +122,7 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
         generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, dataloader_pin_memory=False,
         **precision_flags(p))
     trainer = GRPOTrainer(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
-                          callbacks=[_reward_logger(log_path), *callbacks])
+                          callbacks=[_reward_logger(log_path), checkpoint_sealer(), *callbacks])
     quiet_progress(trainer)
     t0 = time.time()
     trainer.train(resume_from_checkpoint=str(last) if last else None)
@@ -122,13 +130,13 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
     rows = read_log(log_path)
     summary = dict(stage="grpo", init=str(init), preset=p.name, settings=p.to_dict(), steps=trainer.state.global_step,
                    resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(elapsed, 2),
-                   rewards=rows, final_reward=rows[-1]["reward"] if rows else None)
+                   **vocab_record(trainer.model), rewards=rows, final_reward=rows[-1]["reward"] if rows else None)
     def write(tmp):
         trainer.save_model(str(tmp))
         tok.save_pretrained(str(tmp))
         write_meta(trainer.model, tmp, prompt_style=p.prompt_style, stage="grpo", init=str(init))
         (tmp / "summary.json").write_text(json.dumps(summary, indent=1, default=str))
-    return finalize_dir(out, "adapter", write)
+    return replace_dir(out / "adapter", write)
 
 # %% ../nbs/07_grpo.ipynb #3f558e8f
 def plot_rewards(runs: dict, window: int = 1):

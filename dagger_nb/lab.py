@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paper_comparison,
-                                plot_accuracy, plot_failures, save_figure, _fmt, _atomic_write, _clean_json)
+                                plot_accuracy, plot_failures, save_figure, _fmt, _clean_json)
+from .runs import atomic_write, check_resume, make_run_dir, run_lock
 
 # %% auto #0
-__all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages', 'LabConfig',
-           'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads', 'ablation_summary',
-           'ablation_table', 'lab_stages', 'latest_run', 'run_lab', 'lab_summary', 'show_run']
+__all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'LAB_TYPES', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages',
+           'LabConfig', 'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads',
+           'ablation_summary', 'ablation_table', 'lab_stages', 'latest_run', 'run_lab', 'lab_summary', 'show_run']
 
 # %% ../nbs/09_lab.ipynb #02a96708
 @dataclass
@@ -77,7 +78,7 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
         if target.exists(): _remove(target)
         os.replace(partial, target)
         secs = round(time.time() - t0, 2)
-        _atomic_write(marker, json.dumps({"seconds": secs, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
+        atomic_write(marker, json.dumps({"seconds": secs, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
         out[st.name] = {"status": "done", "seconds": secs}
         log.info("stage %-12s done in %.1f s", st.name, secs)
     return out
@@ -94,44 +95,65 @@ LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation
 # mgsm_n:           MGSM Bangla problems added to the evaluation (0 = none, unless mgsm_path is given)
 # n_boot:           bootstrap resamples for the confidence intervals
 LAB_TEXT = {"mgsm_path": None}   # non-numeric lab settings: an MGSM Bangla file (question TAB answer) for `mgsm_n` > 0
+LAB_TYPES = {"heldout_families": int, "gen_threads": int, "mgsm_n": int, "n_boot": int, "mgsm_path": str}
 
 MODELS = {"base": "base", "grpo_base": "base→GRPO", "sft": "SFT", "grpo_sft": "SFT→GRPO"}  # file key -> label in tables
 
 # %% ../nbs/09_lab.ipynb #1ae10fb2
-def _preset_dict(p) -> dict:
-    import dataclasses
-    return p.to_dict() if hasattr(p, "to_dict") else dataclasses.asdict(p)
-
 @dataclass
 class LabConfig:
     "Everything a lab run depends on: the preset name, overrides of preset settings, the lab's own settings."
     preset: str = "cpu"
     preset_overrides: dict = field(default_factory=dict)
     lab: dict = field(default_factory=dict)
+    values: dict | None = None     # every preset setting as saved when the run started (None: from the preset in the code)
 
     @classmethod
     def make(cls, preset: str = "cpu", **overrides) -> "LabConfig":
-        "Split `overrides` into lab settings and preset settings; unknown names are an error that lists the valid ones."
-        from dagger_nb.presets import get_preset
+        "Split `overrides` into lab and preset settings and check every value, before anything is created."
+        from dagger_nb.presets import SettingError, get_preset
         if preset not in LAB_DEFAULTS:
-            raise ValueError(f"Unknown preset {preset!r}; choose one of {list(LAB_DEFAULTS)}.")
+            raise SettingError("preset", preset, f"unknown preset {preset!r}; choose one of {list(LAB_DEFAULTS)}")
         lab = {**LAB_DEFAULTS[preset], **LAB_TEXT}
-        fields = set(_preset_dict(get_preset(preset))) - {"name"}
+        fields = set(get_preset(preset).to_dict()) - {"name"}
         bad = [k for k in overrides if k not in lab and k not in fields]
         if bad:
-            raise ValueError(f"Unknown lab setting(s) {bad}. Lab settings: {sorted(lab)}; preset settings: {sorted(fields)}.")
+            raise SettingError(bad[0], overrides[bad[0]], f"unknown lab setting(s) {bad}. Lab settings: {sorted(lab)}; "
+                               f"preset settings: {sorted(fields)}")
         lab.update({k: v for k, v in overrides.items() if k in lab})
-        return cls(preset, {k: v for k, v in overrides.items() if k not in lab}, lab)
+        cfg = cls(preset, {k: v for k, v in overrides.items() if k not in lab}, lab)
+        _check_lab(cfg.lab, cfg.p)
+        return cfg
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "LabConfig":
+        "The configuration a run saved in its config.json."
+        return cls(d["preset"], d.get("preset_overrides", {}), d["lab"], d.get("preset_values"))
 
     @property
     def p(self):
-        "The training preset with this run's overrides applied."
-        from dagger_nb.presets import get_preset
-        return get_preset(self.preset, **self.preset_overrides)
+        "The training preset of this run: the settings it saved when it started, else the preset with its overrides."
+        from dagger_nb.presets import Preset, get_preset
+        return Preset.from_dict(self.values) if self.values else get_preset(self.preset, **self.preset_overrides)
 
     def to_dict(self) -> dict:
         return {"preset": self.preset, "preset_overrides": self.preset_overrides, "lab": self.lab,
-                "preset_values": _clean_json(_preset_dict(self.p))}
+                "preset_values": _clean_json(self.p.to_dict())}
+
+# %% ../nbs/09_lab.ipynb #c677c929
+def _check_lab(lab: dict, p) -> None:
+    "Refuse lab settings no run can use, naming the setting (the preset's own settings check themselves)."
+    from dagger_nb.presets import SettingError
+    from dagger_nb.synth import FAMILIES
+    def bad(k, what): raise SettingError(k, lab[k], f"{k}={lab[k]!r}: must be {what}")
+    for k, t in LAB_TYPES.items():
+        if lab[k] is not None and (not isinstance(lab[k], t) or isinstance(lab[k], bool)): bad(k, f"a {t.__name__}")
+    n_fams = len(p.families or FAMILIES)
+    if not 0 <= lab["heldout_families"] < n_fams: bad("heldout_families", f"in 0..{n_fams - 1} (the preset draws from {n_fams} families)")
+    if lab["gen_threads"] < 0: bad("gen_threads", "0 (auto) or a number of threads")
+    if lab["mgsm_n"] < 0: bad("mgsm_n", "0 or more")
+    if lab["n_boot"] < 100: bad("n_boot", "at least 100 (fewer resamples give unstable intervals)")
+    if lab["mgsm_path"] is not None and not Path(lab["mgsm_path"]).is_file(): bad("mgsm_path", "an existing MGSM Bangla file (question TAB answer)")
 
 # %% ../nbs/09_lab.ipynb #a674a0d8
 def override_fields(preset: str = "cpu") -> dict:
@@ -153,13 +175,12 @@ class LabRun:
     def path(self, *parts) -> Path: return self.run_dir.joinpath(*parts)
 
     def test_items(self) -> list[dict]:
-        "The evaluation items: held-out synthetic twins, plus MGSM Bangla when `mgsm_n` > 0 or `mgsm_path` is set (local file, else ../shared, else the hub)."
+        "The evaluation items: held-out synthetic twins, plus MGSM Bangla when `mgsm_n` > 0 or `mgsm_path` is set (that file, else `$DAGGER_MGSM_PATH`, else the hub)."
         from dagger_nb.evaluate import heldout_items, benchmark_items
         from dagger_nb.synth import load_synth
         items = heldout_items(load_synth(self.path("data"), "test"), n=self.config.p.n_eval)
         if self.s["mgsm_n"] or self.s["mgsm_path"]:       # a path alone means: all of its problems
-            from dagger_nb.data import shared_mgsm_path
-            path = self.s["mgsm_path"] or shared_mgsm_path()
+            path = self.s["mgsm_path"]         # None: load_mgsm_bn reads $DAGGER_MGSM_PATH or the hub
             try:
                 items += benchmark_items(["mgsm"], n=self.s["mgsm_n"] or None, paths={"mgsm": path} if path else None)
             except Exception as e:
@@ -197,7 +218,9 @@ def _adapter(ctx: LabRun, key: str) -> Path:
 def _stage_sft(ctx: LabRun, out: Path, resume: bool):
     from dagger_nb.sft import train_sft
     cfg = ctx.config
-    train_sft(cfg.preset, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress, **cfg.preset_overrides)
+    adapter = train_sft(cfg.p, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress)
+    v = json.loads((adapter / "summary.json").read_text())
+    ctx.log.info("sft: trimmed vocabulary %s tokens (fingerprint %s)", v.get("vocab_size"), v.get("vocab_sha"))
 
 from contextlib import contextmanager
 
@@ -232,7 +255,7 @@ def _grpo(init_key: str | None):
         cfg = ctx.config
         init = "base" if init_key is None else str(_adapter(ctx, init_key))
         with gen_threads(ctx, f"GRPO from {init_key or 'base'}"):   # GRPO's time goes to sampling completions
-            train_grpo(cfg.preset, init=init, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress, **cfg.preset_overrides)
+            train_grpo(cfg.p, init=init, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress)
     return fn
 
 def _eval(key: str):
@@ -311,10 +334,10 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
            "## Beside the paper", "", paper_comparison(rep, note="this lab"), "",
            "## Stage timings (seconds)", "",
            markdown_table(["stage", "seconds"], [[k, v] for k, v in timings.items()] + [["total (without report)", round(sum(v or 0 for v in timings.values()), 1)]]), ""]
-    _atomic_write(out / "results.md", "\n".join(md))
+    atomic_write(out / "results.md", "\n".join(md))
     data = json.loads((out / "results.json").read_text())
     data.update(config=cfg, ablation=summary, timings=timings)
-    _atomic_write(out / "results.json", json.dumps(_clean_json(data), ensure_ascii=False, indent=1))
+    atomic_write(out / "results.json", json.dumps(_clean_json(data), ensure_ascii=False, indent=1))
 
 # %% ../nbs/09_lab.ipynb #ffd92731
 def lab_stages() -> list[Stage]:
@@ -355,6 +378,8 @@ def latest_run(root="runs", preset: str | None = None) -> Path | None:
 
 def _open_run(root, preset, name, resume, overrides) -> tuple[Path, LabConfig]:
     root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise NotADirectoryError(f"--root {root} is a file, not a folder: give the folder that holds the lab's runs (default runs)")
     if resume and name is None:
         run_dir = latest_run(root, preset if preset is not None else None)
         if run_dir is None: raise FileNotFoundError(f"Nothing to resume under {root}/: start a run without --resume first.")
@@ -364,21 +389,16 @@ def _open_run(root, preset, name, resume, overrides) -> tuple[Path, LabConfig]:
         run_dir = root / name
     cfg_file = run_dir / "config.json"
     if resume and cfg_file.exists():
-        saved = json.loads(cfg_file.read_text())
-        cfg = LabConfig(saved["preset"], saved["preset_overrides"], saved["lab"])
+        cfg = LabConfig.from_dict(json.loads(cfg_file.read_text(encoding="utf-8")))
         if preset is not None and preset != cfg.preset:
             raise ValueError(f"{run_dir} was started with preset {cfg.preset!r}, not {preset!r}: resume it without a preset, or start a new run.")
-        now = {**_preset_dict(cfg.p), **cfg.lab}
-        changed = {k: v for k, v in overrides.items() if now.get(k, v) != v or k not in now}
-        if changed:
-            raise ValueError(f"{run_dir} was started with other settings than {changed}; a resumed run keeps its own settings. "
-                             "Start a new run (another --name) to change them.")
-        return run_dir, cfg
+        check_resume(run_dir, {**cfg.p.to_dict(), **cfg.lab}, overrides)     # against what the run saved, not today's presets
+        return make_run_dir(run_dir, "lab", resume=True, flag="--name"), cfg
     if run_dir.exists() and any(run_dir.iterdir()):
         raise FileExistsError(f"{run_dir} already exists. Pass --resume to continue it, or choose another --name.")
-    cfg = LabConfig.make(preset or "cpu", **overrides)
-    run_dir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(cfg_file, json.dumps(_clean_json(cfg.to_dict()), ensure_ascii=False, indent=1))
+    cfg = LabConfig.make(preset or "cpu", **overrides)             # every setting checked before anything is created
+    make_run_dir(run_dir, "lab", flag="--name")
+    atomic_write(cfg_file, json.dumps(_clean_json(cfg.to_dict()), ensure_ascii=False, indent=1))
     return run_dir, cfg
 
 def run_lab(preset: str | None = None, name: str | None = None, resume: bool = False, root="runs",
@@ -386,14 +406,21 @@ def run_lab(preset: str | None = None, name: str | None = None, resume: bool = F
     """Run the classroom lab (data, base eval, SFT, GRPO from base and from SFT, evals, report) into `root/name`; returns the run folder.
     `preset` defaults to "cpu" for a new run; a resumed run keeps its own preset and settings."""
     run_dir, cfg = _open_run(root, preset, name, resume, overrides)
-    log = _logger(run_dir)
-    ctx = LabRun(run_dir, cfg, log, progress)
-    log.info("run folder %s (preset %s%s)", run_dir, cfg.preset, ", resuming" if resume else "")
-    t0 = time.time()
-    try:
-        res = run_stages(run_dir, list(stages) if stages is not None else lab_stages(), ctx, resume=resume, log=log, progress=progress)
-    finally:
-        for h in list(log.handlers): log.removeHandler(h); h.close()
+    with run_lock(run_dir):                                         # one writer: a second `--resume` is refused
+        log = _logger(run_dir)
+        ctx = LabRun(run_dir, cfg, log, progress)
+        log.info("run folder %s (preset %s%s)", run_dir, cfg.preset, ", resuming" if resume else "")
+        t0 = time.time()
+        try:
+            res = run_stages(run_dir, list(stages) if stages is not None else lab_stages(), ctx, resume=resume, log=log, progress=progress)
+        finally:
+            for h in list(log.handlers): log.removeHandler(h); h.close()
+        _publish_report(run_dir)
+    if progress: print(lab_summary(run_dir, res, time.time() - t0))
+    return run_dir
+
+def _publish_report(run_dir: Path) -> None:
+    "Copy the report stage's files to the top of the run folder (each through a temporary name)."
     report = run_dir / "report"
     if report.exists():
         for f in report.iterdir():
@@ -402,8 +429,6 @@ def run_lab(preset: str | None = None, name: str | None = None, resume: bool = F
                 tmp = run_dir / (f.name + ".tmp"); _remove(tmp); shutil.copytree(f, tmp); _remove(dst); os.replace(tmp, dst)
             else:
                 tmp = run_dir / (f.name + ".tmp"); shutil.copy2(f, tmp); os.replace(tmp, dst)
-    if progress: print(lab_summary(run_dir, res, time.time() - t0))
-    return run_dir
 
 # %% ../nbs/09_lab.ipynb #c07646eb
 def lab_summary(run_dir, stage_results: dict | None = None, seconds: float | None = None) -> str:

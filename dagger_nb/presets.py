@@ -1,9 +1,71 @@
-__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'Preset', 'get_preset', 'preset_settings', 'notebook_preset']
+__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'SettingError', 'Preset', 'get_preset', 'setting_types', 'preset_settings', 'notebook_preset']
 
-# %% ../nbs/05_models.ipynb #94dd4063
+# %% ../nbs/05_models.ipynb #e9dab4b7
 import dataclasses, os
 from dataclasses import dataclass, field
 
+class SettingError(ValueError):
+    "A preset or lab setting with a value it cannot take; `name` and `value` say which, the message says what would work."
+    def __init__(self, name: str, value, message: str):
+        super().__init__(message); self.name, self.value = name, value
+
+def _base_type(t):
+    "`int` for `int`, `tuple` for `tuple | None`: the type a setting's value has when it is set."
+    args = [a for a in getattr(t, "__args__", ()) if a is not type(None)]
+    return args[0] if args else t
+
+def _coerce(name: str, value, types: dict | None = None):
+    "`value` in the type of setting `name` (1 -> 1.0 for a float, a list -> a tuple); SettingError when it cannot be."
+    t = _base_type((types or {f.name: f.type for f in dataclasses.fields(Preset)})[name])
+    if value is None and t is not type(None): return value if name in _OPTIONAL else _bad(name, value, f"a {t.__name__}")
+    if t is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
+    if t is tuple and isinstance(value, (list, tuple)): return tuple(value)
+    if t is tuple and name == "distractors" and isinstance(value, int): return (value, value)
+    if t is int and isinstance(value, float) and value.is_integer(): return int(value)
+    if not isinstance(value, t) or (t is int and isinstance(value, bool)): _bad(name, value, f"a {t.__name__}")
+    return value
+
+def _bad(name, value, what):
+    raise SettingError(name, value, f"{name}={value!r}: must be {what}")
+
+_OPTIONAL = {"families"}
+
+# %% ../nbs/05_models.ipynb #0685a0cc
+_AT_LEAST_1 = ("n_train", "sft_batch_size", "sft_grad_accum", "grpo_max_steps", "grpo_batch_size", "grpo_grad_accum",
+               "max_completion_length", "logging_steps", "save_steps", "n_eval", "eval_batch_size")
+_NOT_NEGATIVE = ("seed", "lora_r", "sft_min_lr", "sft_weight_decay", "sft_warmup_steps", "grpo_min_lr", "top_k", "beta",
+                 "grpo_warmup_steps", "grpo_weight_decay")
+_POSITIVE = ("lora_alpha", "sft_epochs", "sft_lr", "grpo_lr", "temperature", "epsilon", "epsilon_high")
+_CHOICES = {"backend": ("auto", "unsloth", "transformers"), "prompt_style": ("compact", "paper", "system"),
+            "loss_type": ("grpo", "bnpo", "dr_grpo", "dapo", "cispo", "sapo", "luspo", "vespo")}
+
+def _validate(p) -> None:
+    "Refuse settings no run can use, naming the setting and what it must be (before anything is created)."
+    for n in _AT_LEAST_1:
+        if getattr(p, n) < 1: _bad(n, getattr(p, n), "at least 1")
+    for n in _NOT_NEGATIVE:
+        if getattr(p, n) < 0: _bad(n, getattr(p, n), "0 or more")
+    for n in _POSITIVE:
+        if not getattr(p, n) > 0: _bad(n, getattr(p, n), "more than 0")
+    for n, ok in _CHOICES.items():
+        if getattr(p, n) not in ok: _bad(n, getattr(p, n), f"one of {', '.join(ok)}")
+    if p.sft_max_steps == 0 or p.sft_max_steps < -1: _bad("sft_max_steps", p.sft_max_steps, "-1 (train sft_epochs epochs) or at least 1")
+    if not 0 <= p.lora_dropout < 1: _bad("lora_dropout", p.lora_dropout, "in [0, 1)")
+    if not 0 < p.top_p <= 1: _bad("top_p", p.top_p, "in (0, 1]")
+    for n in ("max_seq_length", "sft_max_length"):
+        if getattr(p, n) < 32: _bad(n, getattr(p, n), "at least 32 tokens")
+    if not 1 <= p.eval_max_new_tokens <= 8192: _bad("eval_max_new_tokens", p.eval_max_new_tokens, "in 1..8192")
+    if len(p.distractors) != 2 or not 0 <= p.distractors[0] <= p.distractors[1] <= 5:
+        _bad("distractors", p.distractors, "a count or a MIN,MAX range within 0..5")
+    if p.families is not None and (not p.families or not all(isinstance(f, str) and f for f in p.families)):
+        _bad("families", p.families, "a list of family names (or None for all)")
+    if p.num_generations < 2: _bad("num_generations", p.num_generations, "at least 2 (GRPO compares completions within a group)")
+    if (p.grpo_batch_size * p.grpo_grad_accum) % p.num_generations:
+        _bad("num_generations", p.num_generations, f"a divisor of grpo_batch_size × grpo_grad_accum = "
+             f"{p.grpo_batch_size * p.grpo_grad_accum} (each prompt's completions are generated as one group)")
+    if p.bf16 and p.fp16: _bad("fp16", p.fp16, "false when bf16 is true (pick one precision)")
+
+# %% ../nbs/05_models.ipynb #94dd4063
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 # The synthetic families the `cpu` lab trains and tests on: one-step problems (add, sub, mul, div, mean) a 270M model
 # can learn in a few minutes of CPU time. `families=None` draws from all of them (see notebook 01).
@@ -71,16 +133,31 @@ class Preset:
     eval_batch_size: int = 8
     eval_max_new_tokens: int = 256
 
+    def __post_init__(self):
+        for f in dataclasses.fields(self):      # 1 -> 1.0 for float settings, lists -> tuples: one value, one spelling
+            object.__setattr__(self, f.name, _coerce(f.name, getattr(self, f.name)))
+        _validate(self)
+
     def replace(self, **overrides) -> "Preset":
         "A copy with `overrides` applied; unknown names raise a clear error."
         known = {f.name for f in dataclasses.fields(self)}
         bad = sorted(set(overrides) - known)
         if bad:
-            raise TypeError(f"unknown preset setting(s) {bad}; known settings: {sorted(known)}")
+            raise SettingError(bad[0], overrides[bad[0]], f"unknown preset setting(s) {bad}; known settings: {sorted(known)}")
         return dataclasses.replace(self, **overrides)
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Preset":
+        "The preset saved by `to_dict` (e.g. in a run's config.json); settings this version does not know are an error."
+        known = {f.name for f in dataclasses.fields(cls)}
+        bad = sorted(set(d) - known)
+        if bad:
+            raise SettingError(bad[0], d[bad[0]], f"settings {bad} are unknown to this version of dagger_nb "
+                               "(the run was made by another version): start a new run")
+        return cls(**d)
 
 PRESETS: dict[str, Preset] = {
     # CI and quick mode: a 2-layer random Gemma-3 with the real tokenizer, trimmed vocabulary; seconds.
@@ -121,8 +198,12 @@ def get_preset(name: str | Preset = "cpu", **overrides) -> Preset:
     if isinstance(name, Preset):
         return name.replace(**overrides) if overrides else name
     if name not in PRESETS:
-        raise KeyError(f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
+        raise SettingError("preset", name, f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
     return PRESETS[name].replace(**overrides) if overrides else PRESETS[name]
+
+def setting_types() -> dict:
+    "The type of every preset setting as declared (`float` for `sft_epochs` even where a preset writes 1): what the CLI parses."
+    return {f.name: _base_type(f.type) for f in dataclasses.fields(Preset) if f.name != "name"}
 
 def preset_settings(name: str = "cpu") -> dict:
     "Every setting of preset `name` that can be overridden, with its value (all fields but the preset's own name)."
@@ -140,6 +221,6 @@ def notebook_preset() -> str:
     env = os.environ.get("DAGGER_PRESET", "").strip()
     if env:
         if env not in PRESETS:
-            raise KeyError(f"DAGGER_PRESET={env!r} is not a preset; use one of {sorted(PRESETS)}")
+            raise SettingError("DAGGER_PRESET", env, f"DAGGER_PRESET={env!r} is not a preset; use one of {sorted(PRESETS)}")
         return env
     return "colab-t4" if _cuda_available() else "cpu"

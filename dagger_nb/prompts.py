@@ -131,7 +131,7 @@ def cut_answer(text: str) -> str:
 
 def solve(questions, model, tokenizer, style: str | None = None, batch_size: int = 8, max_new_tokens: int = 256,
           do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = 0,
-          max_time: float | None = 120.0, progress: bool = True, **gen) -> list[Solution]:
+          progress: bool = True, **gen) -> list[Solution]:
     """Answer each question with a graph, execute it, and return one `Solution` per question (same order).
     `style` defaults to the prompt style the model was trained with (remembered by `load_model`), else 'compact'."""
     import torch
@@ -163,8 +163,6 @@ def solve(questions, model, tokenizer, style: str | None = None, batch_size: int
                 kwargs.update(temperature=temperature, top_p=top_p, top_k=top_k)
             else:
                 kwargs.update(temperature=None, top_p=None, top_k=None)
-            if max_time:
-                kwargs["max_time"] = max_time
             kwargs.update(gen)
             with torch.no_grad():
                 ids = model.generate(**enc, **kwargs)

@@ -6,15 +6,15 @@ Docs: https://dagger-nb.github.io/dagger_nb/sft.html.md"""
 
 # %% ../nbs/06_sft.ipynb #ef0471d0
 from __future__ import annotations
-import json, math, os, shutil, time
+import json, time
 from pathlib import Path
 from .presets import Preset, get_preset
 from .prompts import build_messages, graph_block
+from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 
 # %% auto #0
-__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'last_checkpoint', 'prepare_out_dir',
-           'truncate_log', 'read_log', 'checkpoint_step', 'finalize_dir', 'precision_flags', 'load_for_training',
-           'train_sft']
+__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'precision_flags',
+           'load_for_training', 'resolve_preset', 'vocab_record', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -42,10 +42,12 @@ def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), fa
         from dagger_nb.data import load_dagger_sft
         return load_dagger_sft()
     if isinstance(data, (str, Path)):
-        p = Path(data)
-        if not p.exists():
-            raise FileNotFoundError(f"SFT data {p} does not exist; pass a Dataset, a list of records, 'hub' or None (synthetic)")
-        return Dataset.from_json(str(p))
+        from dagger_nb.data import convert_rows, read_rows
+        if not Path(data).exists():
+            raise FileNotFoundError(f"SFT data {data} does not exist; pass a Dataset, a list of records, 'hub' or None (synthetic)")
+        rows = read_rows(data)
+        convert_rows(rows, sft_example)            # every row usable, or an error that names the row
+        return Dataset.from_list([r for _, r in rows])
     if isinstance(data, list):
         return Dataset.from_list(data)
     return data
@@ -68,16 +70,14 @@ def dataset_texts(ds) -> list[str]:
     return out
 
 # %% ../nbs/06_sft.ipynb #75e68796
-class _LossLog:
-    "A `TrainerCallback` (built lazily) that appends every log line to a JSONL file as it arrives."
-    def __new__(cls, path):
-        from transformers import TrainerCallback
-        class _CB(TrainerCallback):
-            def on_log(self, args, state, control, logs=None, **kw):
-                if logs and state.is_world_process_zero:
-                    with open(path, "a", encoding="utf-8") as f:
-                        f.write(json.dumps({"step": state.global_step, **logs}) + "\n")
-        return _CB()
+def _log_callback(path):
+    "A `TrainerCallback` that appends every log line to the JSONL file `path` as it arrives."
+    from transformers import TrainerCallback
+    class LogToFile(TrainerCallback):
+        def on_log(self, args, state, control, logs=None, **kw):
+            if logs and state.is_world_process_zero:
+                with open(path, "a", encoding="utf-8") as f: f.write(json.dumps({"step": state.global_step, **logs}) + "\n")
+    return LogToFile()
 
 def quiet_progress(trainer, keys=("loss", "reward")):
     "Show the latest `keys` of each log in the trainer's progress bar instead of printing every log line (the log file keeps them all)."
@@ -95,64 +95,7 @@ def quiet_progress(trainer, keys=("loss", "reward")):
         trainer.remove_callback(PrinterCallback)
     return trainer
 
-def last_checkpoint(ckpt_dir) -> Path | None:
-    "The newest complete `checkpoint-N` folder in `ckpt_dir` (None if there is none)."
-    from transformers.trainer_utils import get_last_checkpoint
-    d = Path(ckpt_dir)
-    if not d.is_dir():
-        return None
-    last = get_last_checkpoint(str(d))
-    return Path(last) if last else None
-
-def prepare_out_dir(out_dir, resume: bool, overwrite: bool) -> tuple[Path, Path | None]:
-    "Check `out_dir` against `resume`/`overwrite`; returns (checkpoint dir, checkpoint to resume from or None)."
-    out = Path(out_dir)
-    ckpt = out / "checkpoints"
-    last = last_checkpoint(ckpt)
-    if resume:
-        if last is None:
-            print(f"resume: no checkpoint in {ckpt} yet, starting from step 0")
-        return ckpt, last
-    if out.exists() and any(out.iterdir()):
-        if not overwrite:
-            raise FileExistsError(f"{out} already holds a run; pass resume=True (CLI --resume) to continue it, "
-                                  f"overwrite=True to start again, or choose another out_dir")
-        shutil.rmtree(out)
-    return ckpt, None
-
-def truncate_log(path, step: int) -> None:
-    "Drop lines of a JSONL log after `step` (a resumed run redoes those steps)."
-    p = Path(path)
-    if not p.exists():
-        return
-    keep = [l for l in p.read_text(encoding="utf-8").splitlines() if l.strip() and json.loads(l).get("step", 0) <= step]
-    p.write_text("".join(l + "\n" for l in keep), encoding="utf-8")
-
-def read_log(path) -> list[dict]:
-    "The rows of a JSONL log (empty list when missing)."
-    p = Path(path)
-    return [json.loads(l) for l in p.read_text(encoding="utf-8").splitlines() if l.strip()] if p.exists() else []
-
-def checkpoint_step(ckpt) -> int:
-    "The global step of a `checkpoint-N` folder (0 for None)."
-    return int(Path(ckpt).name.split("-")[-1]) if ckpt else 0
-
-def finalize_dir(out_dir, name: str, write) -> Path:
-    "Write `out_dir/name` atomically: `write(tmp)` fills a temporary folder which then replaces any old one."
-    out = Path(out_dir)
-    tmp = out / f".{name}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    write(tmp)
-    final = out / name
-    old = out / f".{name}.old"
-    if final.exists():
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(final, old)
-    os.replace(tmp, final)
-    shutil.rmtree(old, ignore_errors=True)
-    return final
-
+# %% ../nbs/06_sft.ipynb #86433f27
 def precision_flags(p: Preset) -> dict:
     "bf16/fp16 flags that the hardware supports (fp32 on CPU; no bf16 on a T4)."
     import torch
@@ -175,42 +118,55 @@ def load_for_training(p: Preset, init: str = "base", texts=()):
     return load_model(str(path), backend=p.backend, load_in_4bit=p.load_in_4bit, max_seq_length=p.max_seq_length,
                       trainable=True)
 
+def resolve_preset(preset: str | Preset, overrides: dict) -> tuple[Preset, dict]:
+    "The preset to train with, and what was asked for explicitly (a name and its overrides, or every setting of a `Preset`)."
+    p = get_preset(preset, **overrides)
+    return p, ({"name": p.name, **overrides} if isinstance(preset, str) else p.to_dict())
+
+def vocab_record(model) -> dict:
+    "The trimmed vocabulary a model was built with, as a run records it: size and fingerprint (None when untrimmed)."
+    from dagger_nb.models import vocab_id
+    inner = model.get_base_model() if hasattr(model, "get_base_model") else model
+    keep = getattr(inner, "dagger_keep_ids", None)
+    return {"vocab_size": len(keep) if keep else None, "vocab_sha": vocab_id(keep)}
+
+# %% ../nbs/06_sft.ipynb #8d1b4f74
 def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resume: bool = False,
               overwrite: bool = False, callbacks=(), progress: bool = True, **overrides) -> Path:
     "Fine-tune with LoRA on graph answers; returns the adapter folder (with `summary.json`). See `get_preset` for `overrides`."
     from trl import SFTConfig, SFTTrainer
     from dagger_nb.models import write_meta
-    p = get_preset(preset, **overrides)
+    p, asked = resolve_preset(preset, overrides)
+    given = None if data is None or isinstance(data, str) and data == "hub" else load_sft_data(data)   # bad rows fail here
     out = Path(out_dir)
-    ckpt, last = prepare_out_dir(out, resume, overwrite)
-    records = load_sft_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families)
-    ds = sft_dataset(records, p.prompt_style, p.graph_labels, p.graph_tight)
-    model, tok = load_for_training(p, "base", texts=dataset_texts(ds))
-    ckpt.mkdir(parents=True, exist_ok=True)
-    args = SFTConfig(
-        output_dir=str(ckpt), max_steps=p.sft_max_steps, num_train_epochs=p.sft_epochs,
-        per_device_train_batch_size=p.sft_batch_size, gradient_accumulation_steps=p.sft_grad_accum,
-        learning_rate=p.sft_lr, lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.sft_min_lr},
-        warmup_steps=p.sft_warmup_steps, weight_decay=p.sft_weight_decay, max_length=p.sft_max_length,
-        packing=p.sft_packing, completion_only_loss=True, logging_steps=p.logging_steps, save_steps=p.save_steps,
-        save_total_limit=2, report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing,
-        disable_tqdm=not progress, dataloader_num_workers=0, dataloader_pin_memory=False, **precision_flags(p))
-    log_path = out / "log.jsonl"
-    truncate_log(log_path, checkpoint_step(last))
-    trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,
-                         callbacks=[_LossLog(log_path), *callbacks])
-    quiet_progress(trainer)
-    t0 = time.time()
-    trainer.train(resume_from_checkpoint=str(last) if last else None)
-    elapsed = time.time() - t0
-    hist = trainer.state.log_history
-    summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), steps=trainer.state.global_step,
-                   resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(elapsed, 2),
-                   loss=[(h["step"], h["loss"]) for h in hist if "loss" in h],
-                   final_loss=next((h["loss"] for h in reversed(hist) if "loss" in h), None))
-    def write(tmp):
-        trainer.save_model(str(tmp))
-        tok.save_pretrained(str(tmp))
-        write_meta(trainer.model, tmp, prompt_style=p.prompt_style, stage="sft")
-        (tmp / "summary.json").write_text(json.dumps(summary, indent=1, default=str))
-    return finalize_dir(out, "adapter", write)
+    with open_run(out, "sft", p.to_dict(), resume, overwrite, requested=asked) as (settings, last):
+        p = Preset.from_dict(settings)
+        records = given if given is not None else load_sft_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families)
+        ds = sft_dataset(records, p.prompt_style, p.graph_labels, p.graph_tight)
+        model, tok = load_for_training(p, "base", texts=dataset_texts(ds))
+        args = SFTConfig(
+            output_dir=str(out / "checkpoints"), max_steps=p.sft_max_steps, num_train_epochs=p.sft_epochs,
+            per_device_train_batch_size=p.sft_batch_size, gradient_accumulation_steps=p.sft_grad_accum,
+            learning_rate=p.sft_lr, lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.sft_min_lr},
+            warmup_steps=p.sft_warmup_steps, weight_decay=p.sft_weight_decay, max_length=p.sft_max_length,
+            packing=p.sft_packing, completion_only_loss=True, logging_steps=p.logging_steps, save_steps=p.save_steps,
+            save_total_limit=2, report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing,
+            disable_tqdm=not progress, dataloader_num_workers=0, dataloader_pin_memory=False, **precision_flags(p))
+        log_path = out / "log.jsonl"
+        truncate_log(log_path, checkpoint_step(last))
+        trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,
+                             callbacks=[_log_callback(log_path), checkpoint_sealer(), *callbacks])
+        quiet_progress(trainer)
+        t0 = time.time()
+        trainer.train(resume_from_checkpoint=str(last) if last else None)
+        hist = trainer.state.log_history
+        summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), steps=trainer.state.global_step,
+                       resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(time.time() - t0, 2),
+                       **vocab_record(trainer.model), loss=[(h["step"], h["loss"]) for h in hist if "loss" in h],
+                       final_loss=next((h["loss"] for h in reversed(hist) if "loss" in h), None))
+        def write(tmp):
+            trainer.save_model(str(tmp))
+            tok.save_pretrained(str(tmp))
+            write_meta(trainer.model, tmp, prompt_style=p.prompt_style, stage="sft")
+            (tmp / "summary.json").write_text(json.dumps(summary, indent=1, default=str))
+        return replace_dir(out / "adapter", write)

@@ -782,8 +782,8 @@ def split_by_family(ds: datasets.Dataset, test_families=TEST_FAMILIES, val_fract
 
 def write_splits(out_dir: str | Path, n: int = 2000, seed: int = 0, test_families=TEST_FAMILIES, val_fraction: float = 0.1, **kw) -> dict[str, Path]:
     "Generate `n` records and write `train.jsonl`, `val.jsonl`, `test.jsonl` into `out_dir`; returns their paths."
+    dd = split_by_family(generate(n, seed, **kw), test_families, val_fraction, seed)   # bad arguments fail before any file exists
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    dd = split_by_family(generate(n, seed, **kw), test_families, val_fraction, seed)
     paths = {}
     for name, part in dd.items():
         p = out / f"{name}.jsonl"; tmp = p.with_suffix(".jsonl.tmp")
@@ -840,10 +840,11 @@ def write_hub_samples(out_dir: str | Path, n: int = 12, seed: int = 0) -> dict[s
     return files
 
 def sample_dir() -> Path:
-    "The repository's `data/sample` folder, or (outside a checkout, e.g. on Colab) a freshly written copy."
-    for d in (Path.cwd(), *Path.cwd().parents, Path(__file__).resolve().parents[1] if "__file__" in globals() else Path.cwd()):
-        if (d / "data" / "sample" / "hub" / "mgsm_bn.tsv").is_file(): return d / "data" / "sample"
-    root = Path(os.environ.get("DAGGER_CACHE", Path.home() / ".cache" / "dagger_nb")) / "sample"
+    "The repository's `data/sample` folder (beside the package), or outside a checkout (e.g. installed on Colab) a copy written to the cache."
+    import dagger_nb
+    repo = Path(dagger_nb.__file__).resolve().parents[1] / "data" / "sample"
+    if (repo / "hub" / "mgsm_bn.tsv").is_file(): return repo
+    root = Path(os.environ.get("DAGGER_CACHE") or Path.home() / ".cache" / "dagger_nb") / "sample"
     if not (root / "hub" / "mgsm_bn.tsv").is_file():
         write_splits(root, n=40, seed=0); write_hub_samples(root / "hub")
     return root

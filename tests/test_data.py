@@ -8,7 +8,7 @@ import pytest
 
 from dagger_nb import data
 from dagger_nb.data import (COMMON_FEATURES, DataUnavailableError, read_records, load_mgsm_bn, load_msvamp_bn, load_distractmath,
-                            load_dagger_sft, load_dagger_grpo, shared_mgsm_path, to_sft_record, to_grpo_record, last_number, to_number)
+                            load_dagger_sft, load_dagger_grpo, DataFormatError, to_sft_record, to_grpo_record, last_number, to_number)
 from dagger_nb.synth import generate, write_hub_samples, card_messages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +37,7 @@ def test_read_records_every_file_type(tmp_path):
     (tmp_path / "x.xml").write_text("<a/>")
     with pytest.raises(ValueError, match="unsupported"): read_records(tmp_path / "x.xml")
     (tmp_path / "x.jsonl").write_text('{"foo": 1}\n')
-    with pytest.raises(KeyError, match="fields"):
+    with pytest.raises(DataFormatError, match=r"x.jsonl line 1: no 'modified_question' or 'question' field \(its fields: foo\)"):
         load_distractmath(path=tmp_path / "x.jsonl")
 
 
@@ -47,15 +47,16 @@ def test_answers_are_normalised():
     with pytest.raises(ValueError): last_number("কোনো সংখ্যা নেই")
 
 
-@pytest.mark.skipif(shared_mgsm_path() is None, reason="../shared/data/mgsm_bn.tsv is not present")
-def test_real_mgsm_from_the_shared_folder():
-    path = shared_mgsm_path()
+def test_real_mgsm_from_an_explicit_path(mgsm_path, monkeypatch):
+    path = mgsm_path
     lines = [l.split("\t") for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
     ds = load_mgsm_bn(path)
     assert len(ds) == len(lines) == 250
     assert ds["answer"] == [float(a.replace(",", "")) for _, a in lines]
     assert ds["question"] == [q.strip() for q, _ in lines]
     assert set(ds["source"]) == {"mgsm_bn"} and all(x is None for x in ds["graph"])
+    monkeypatch.setenv("DAGGER_MGSM_PATH", str(path))              # the documented variable names the same file
+    assert load_mgsm_bn()["question"] == ds["question"]
 
 
 def test_hub_shaped_samples_load(hub):
@@ -112,8 +113,7 @@ def test_offline_without_path_says_what_to_pass(monkeypatch):
         with pytest.raises(DataUnavailableError, match=name) as e: fn()
         assert "path=" in str(e.value)
     with pytest.raises(DataUnavailableError) as e: load_mgsm_bn()
-    if shared_mgsm_path(): assert "shared_mgsm_path()" in str(e.value)
-    assert "mgsm_bn.tsv" in str(e.value)
+    assert "DAGGER_MGSM_PATH" in str(e.value) and "mgsm_bn.tsv" in str(e.value)
 
 
 def test_sft_and_grpo_records():
@@ -160,3 +160,44 @@ def test_sft_answer_falls_back_to_the_gold_graph(tmp_path):
     row["response"] = "not a graph"; p.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="english_answer"):
         load_dagger_sft(p)
+
+
+def test_mgsm_is_read_only_from_what_the_user_names(tmp_path, monkeypatch):
+    "A copy of MGSM above the working directory is never picked up: no path, no variable means the hub."
+    planted = tmp_path / "shared" / "data"; planted.mkdir(parents=True)
+    (planted / "mgsm_bn.tsv").write_text("প্রশ্ন\t১\n", encoding="utf-8")
+    work = tmp_path / "a" / "b"; work.mkdir(parents=True); monkeypatch.chdir(work)
+    def offline(*a, **k): raise ConnectionError("Couldn't reach 'x' on the Hub (OfflineModeIsEnabled)")
+    monkeypatch.setattr(data.datasets, "load_dataset", offline)
+    with pytest.raises(DataUnavailableError): load_mgsm_bn()
+    monkeypatch.setenv("DAGGER_MGSM_PATH", str(tmp_path / "nowhere.tsv"))
+    with pytest.raises(FileNotFoundError, match="DAGGER_MGSM_PATH='.*nowhere.tsv' names no file"): load_mgsm_bn()
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("b.tsv", "প্রশ্ন এক\t১\nপ্রশ্ন দুই\tfive\n", r"b.tsv line 2: answer 'five' is not a number"),
+    ("c.tsv", "প্রশ্ন এক\t১\nশুধু প্রশ্ন\n", r"c.tsv line 2: 1 column\(s\); a table without a header needs two"),
+    ("h.tsv", "question\tanswer\nপ্রশ্ন\t১\tবাড়তি\n", r"h.tsv line 2: 3 columns where the header has 2"),
+    ("j.jsonl", '{"question": "q", "answer": 1}\n\n{"question": "q2", "answer": \n', r"j.jsonl line 3: not valid JSON"),
+    ("k.json", '[{"question": "q", "answer": 1},\n {"question": "q2"}]', r"k.json record 2: no 'answer_number' or 'answer' field"),
+    ("l.jsonl", '[1, 2]\n', r"l.jsonl line 1: expected a JSON object with named fields, got list"),
+    ("e.tsv", "", r"e.tsv is empty"),
+    ("w.tsv", "\n  \n", r"w.tsv is empty"),
+])
+def test_loader_errors_name_the_file_the_line_and_the_field(tmp_path, name, content, message):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    with pytest.raises(DataFormatError, match=message):
+        load_mgsm_bn(tmp_path / name)
+
+
+def test_undecodable_files_and_byte_order_marks(tmp_path):
+    (tmp_path / "u16.tsv").write_bytes("প্রশ্ন\t১\n".encode("utf-16"))
+    with pytest.raises(DataFormatError, match=r"u16.tsv line 1: byte 0xff is not UTF-8 text; save the file as UTF-8"):
+        load_mgsm_bn(tmp_path / "u16.tsv")
+    (tmp_path / "bad.tsv").write_bytes("এক\t১\n".encode() + b"\xc3(\t2\n")
+    with pytest.raises(DataFormatError, match=r"bad.tsv line 2: byte 0xc3"):
+        load_mgsm_bn(tmp_path / "bad.tsv")
+    for name, text in [("bom.tsv", "রহিমের প্রশ্ন\t১\n"), ("bom.jsonl", '{"question": "রহিমের প্রশ্ন", "answer": 1}\n'),
+                       ("bom.csv", "question,answer\nরহিমের প্রশ্ন,1\n")]:
+        (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode())
+        assert load_mgsm_bn(tmp_path / name)["question"] == ["রহিমের প্রশ্ন"], name

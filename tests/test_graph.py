@@ -84,6 +84,14 @@ def test_lenient_reads_json_inside_prose_and_bare_json():
     assert g.repairs == ["no code fence: read the bare JSON text"]
 
 
+@pytest.mark.parametrize("tail", ["\nAnswer: 5 {done}", '\n{"answer": 5}', "\n[1, 2] and {x}", " — that's it }", "\n```"])
+def test_lenient_reads_bare_json_followed_by_prose_with_braces(tail):
+    "Bare JSON, then prose that holds braces or another JSON value: the graph is the first value, not the span to the last brace."
+    g = parse_graph(json.dumps(EXAMPLE) + tail)
+    assert g.to_json() == parse_graph(json.dumps(EXAMPLE)).to_json()
+    assert [n.id for n in g.nodes] == [n["id"] for n in EXAMPLE["nodes"]]
+
+
 def test_lenient_fallback_final_last_unused_node():
     nodes = [n for n in EXAMPLE["nodes"] if n["id"] != "final_result"]
     g = parse_graph({"nodes": nodes})

@@ -3,7 +3,8 @@ import pytest
 
 from train_records import records, tiny_sft_adapter
 from dagger_nb import rewards
-from dagger_nb.grpo import grpo_example, grpo_dataset, train_grpo, read_log, default_reward_funcs
+from dagger_nb.grpo import grpo_example, grpo_dataset, train_grpo, default_reward_funcs
+from dagger_nb.runs import read_log
 from dagger_nb.models import load_model
 
 

@@ -132,9 +132,9 @@ def test_run_lab_records_settings_and_resumes_the_latest_run(tmp_path):
 
 def test_run_lab_rejects_bad_input(tmp_path):
     from dagger_nb.lab import run_lab
-    with pytest.raises(ValueError, match="Unknown lab setting"):
+    with pytest.raises(ValueError, match="unknown lab setting"):
         run_lab("tiny", root=tmp_path, progress=False, stages=[], lora_rank=4)
-    with pytest.raises(ValueError, match="Unknown preset"):
+    with pytest.raises(ValueError, match="unknown preset"):
         run_lab("huge", root=tmp_path, progress=False, stages=[])
     with pytest.raises(FileNotFoundError, match="Nothing to resume"):
         run_lab(root=tmp_path / "empty", resume=True, progress=False, stages=[])

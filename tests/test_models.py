@@ -2,7 +2,7 @@ import json, os
 import pytest
 import torch
 
-from dagger_nb.presets import PRESETS, Preset, get_preset, notebook_preset
+from dagger_nb.presets import PRESETS, Preset, SettingError, get_preset, notebook_preset
 from dagger_nb.prompts import (SYSTEM_PROMPT, build_messages, compact_prompt, cut_answer, graph_block, paper_prompt,
                                solve, EXAMPLE_GRAPH)
 from dagger_nb import models
@@ -24,9 +24,9 @@ def test_presets_cover_the_four_settings_and_paper_numbers():
 def test_every_setting_is_overridable_and_typos_fail():
     p = get_preset("cpu", sft_max_steps=3, lora_r=4)
     assert (p.sft_max_steps, p.lora_r) == (3, 4) and get_preset("cpu").sft_max_steps != 3
-    with pytest.raises(TypeError, match="unknown preset setting"):
+    with pytest.raises(SettingError, match="unknown preset setting"):
         get_preset("cpu", sft_stepz=3)
-    with pytest.raises(KeyError, match="choose one of"):
+    with pytest.raises(SettingError, match="choose one of"):
         get_preset("laptop")
     assert get_preset(p) is p
 
@@ -35,7 +35,7 @@ def test_notebook_preset_reads_env(monkeypatch):
     monkeypatch.setenv("DAGGER_PRESET", "paper")
     assert notebook_preset() == "paper"
     monkeypatch.setenv("DAGGER_PRESET", "nope")
-    with pytest.raises(KeyError, match="DAGGER_PRESET"):
+    with pytest.raises(SettingError, match="DAGGER_PRESET"):
         notebook_preset()
     monkeypatch.delenv("DAGGER_PRESET")
     assert notebook_preset() == ("colab-t4" if torch.cuda.is_available() else "cpu")

@@ -4,7 +4,8 @@ import pytest
 from train_records import records, tiny_sft_adapter
 from dagger_nb.models import load_model
 from dagger_nb.prompts import solve
-from dagger_nb.sft import sft_example, sft_dataset, train_sft, read_log, last_checkpoint
+from dagger_nb.sft import sft_example, sft_dataset, train_sft
+from dagger_nb.runs import last_checkpoint, mark_run_dir, read_log
 
 
 def test_sft_examples_are_prompt_completion_pairs():
@@ -45,6 +46,11 @@ def test_sft_learns_the_format_better_than_the_untrained_model():
 def test_existing_run_needs_resume_or_overwrite(tmp_path):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "log.jsonl").write_text("{}\n")
+    for overwrite in (False, True):                        # a folder dagger_nb did not create is never used, nor emptied
+        with pytest.raises(FileExistsError, match="did not create"):
+            train_sft("tiny", out_dir=tmp_path / "run", data=records(2), overwrite=overwrite)
+    assert (tmp_path / "run" / "log.jsonl").read_text() == "{}\n"
+    mark_run_dir(tmp_path / "run", "sft")
     with pytest.raises(FileExistsError, match="resume=True"):
         train_sft("tiny", out_dir=tmp_path / "run", data=records(2))
 
