@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     from dagger_nb.data import DataUnavailableError
     from dagger_nb.runs import RunLockedError
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try: args = parser.parse_args(argv)
+    except SystemExit as e: return e.code if isinstance(e.code, int) else 2     # --help (0) or a usage error (2)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -156,7 +157,7 @@ def _draw_main(args) -> int:
     if r.graph is None:
         print(f"error ({r.stage} stage): {r.error}", file=sys.stderr); return 1
     fig = draw_graph(r.graph, r.values, title=args.title)
-    try: fig.savefig(out, dpi=args.dpi, bbox_inches="tight")
+    try: out.parent.mkdir(parents=True, exist_ok=True); fig.savefig(out, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as e:
         print(f"dagger-nb draw: cannot write {out}: {e}", file=sys.stderr); return 2
     plt.close(fig)

@@ -34,7 +34,10 @@ def graph_block(graph, labels: bool = True, tight: bool = False) -> str:
     if hasattr(graph, "to_json"):
         graph = graph.to_json()
     if isinstance(graph, str):
-        graph = json.loads(graph)
+        try: graph = json.loads(graph)
+        except json.JSONDecodeError as e: raise ValueError(f"the graph is not valid JSON ({e.msg} at character {e.pos})") from None
+    if not isinstance(graph, dict) or not isinstance(graph.get("nodes"), list):
+        raise ValueError('the graph has no "nodes" list: write it as {"nodes": [...]}')
     nodes = [n if labels else {k: v for k, v in n.items() if k != "label"} for n in graph["nodes"]]
     if tight:
         return "```json\n{\"nodes\":[\n" + ",\n".join(json.dumps(n, ensure_ascii=False, separators=(",", ":")) for n in nodes) + "\n]}\n```"

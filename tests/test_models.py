@@ -6,6 +6,7 @@ from dagger_nb.presets import PRESETS, Preset, SettingError, get_preset, noteboo
 from dagger_nb.prompts import (SYSTEM_PROMPT, build_messages, compact_prompt, cut_answer, graph_block, paper_prompt,
                                solve, EXAMPLE_GRAPH)
 from dagger_nb import models
+from dagger_nb.runs import build_once
 from dagger_nb.models import load_model, gemma_tokenizer, default_cache_dir
 
 
@@ -133,9 +134,9 @@ def test_atomic_cache_leaves_nothing_when_interrupted(tmp_path):
         (tmp / "half.bin").write_text("x")
         raise KeyboardInterrupt
     with pytest.raises(KeyboardInterrupt):
-        models._atomic_dir(tmp_path / "model", build)
+        build_once(tmp_path / "model", build)
     assert list(tmp_path.iterdir()) == []
-    models._atomic_dir(tmp_path / "model", lambda tmp: (tmp / "ok.txt").write_text("done"))
+    build_once(tmp_path / "model", lambda tmp: (tmp / "ok.txt").write_text("done"))
     assert (tmp_path / "model" / "ok.txt").read_text() == "done"
 
 
