@@ -93,7 +93,7 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
                overwrite: bool = False, callbacks=(), progress: bool = True, reward_funcs=None, **overrides) -> Path:
     "GRPO with the DAGGER reward from the base model (`init='base'`) or an SFT adapter folder; returns the adapter folder."
     p, asked = resolve_preset(preset, overrides)
-    given = None if data is None or isinstance(data, str) and data == "hub" else load_grpo_data(data)   # bad rows fail here
+    given = None if data is None else load_grpo_data(data)     # a bad row or an unreachable hub fails before anything is created
     out = Path(out_dir)
     with open_run(out, "grpo", {**p.to_dict(), "init": str(init)}, resume, overwrite, requested={**asked, "init": str(init)}) as (settings, last):
         return _train_grpo(Preset.from_dict({k: v for k, v in settings.items() if k != "init"}), settings["init"], out, last,

@@ -143,11 +143,12 @@ class LabConfig:
 # %% ../nbs/09_lab.ipynb #c677c929
 def _check_lab(lab: dict, p) -> None:
     "Refuse lab settings no run can use, naming the setting (the preset's own settings check themselves)."
-    from dagger_nb.presets import SettingError
+    from dagger_nb.presets import SettingError, check_families
     from dagger_nb.synth import FAMILIES
     def bad(k, what): raise SettingError(k, lab[k], f"{k}={lab[k]!r}: must be {what}")
     for k, t in LAB_TYPES.items():
         if lab[k] is not None and (not isinstance(lab[k], t) or isinstance(lab[k], bool)): bad(k, f"a {t.__name__}")
+    check_families(p)
     n_fams = len(p.families or FAMILIES)
     if not 0 <= lab["heldout_families"] < n_fams: bad("heldout_families", f"in 0..{n_fams - 1} (the preset draws from {n_fams} families)")
     if lab["gen_threads"] < 0: bad("gen_threads", "0 (auto) or a number of threads")

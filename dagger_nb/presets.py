@@ -1,7 +1,7 @@
-__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'SettingError', 'Preset', 'get_preset', 'setting_types', 'preset_settings', 'notebook_preset']
+__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'SettingError', 'Preset', 'get_preset', 'check_families', 'setting_types', 'preset_settings', 'notebook_preset']
 
 # %% ../nbs/05_models.ipynb #e9dab4b7
-import dataclasses, os
+import dataclasses, os, typing
 from dataclasses import dataclass, field
 
 class SettingError(ValueError):
@@ -16,7 +16,7 @@ def _base_type(t):
 
 def _coerce(name: str, value, types: dict | None = None):
     "`value` in the type of setting `name` (1 -> 1.0 for a float, a list -> a tuple); SettingError when it cannot be."
-    t = _base_type((types or {f.name: f.type for f in dataclasses.fields(Preset)})[name])
+    t = _base_type((types or _field_types())[name])
     if value is None and t is not type(None): return value if name in _OPTIONAL else _bad(name, value, f"a {t.__name__}")
     if t is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
     if t is tuple and isinstance(value, (list, tuple)): return tuple(value)
@@ -24,6 +24,10 @@ def _coerce(name: str, value, types: dict | None = None):
     if t is int and isinstance(value, float) and value.is_integer(): return int(value)
     if not isinstance(value, t) or (t is int and isinstance(value, bool)): _bad(name, value, f"a {t.__name__}")
     return value
+
+def _field_types() -> dict:
+    "Each Preset field's declared type, as a type (also where annotations are strings)."
+    return typing.get_type_hints(Preset)
 
 def _bad(name, value, what):
     raise SettingError(name, value, f"{name}={value!r}: must be {what}")
@@ -201,9 +205,17 @@ def get_preset(name: str | Preset = "cpu", **overrides) -> Preset:
         raise SettingError("preset", name, f"unknown preset {name!r}; choose one of {sorted(PRESETS)}")
     return PRESETS[name].replace(**overrides) if overrides else PRESETS[name]
 
+def check_families(p: Preset) -> Preset:
+    "Refuse family names the synthetic generator does not know (checked where data is made, so importing presets stays light)."
+    if p.families:
+        from dagger_nb.synth import FAMILIES
+        if bad := [f for f in p.families if f not in FAMILIES]:
+            raise SettingError("families", p.families, f"families: unknown {bad}; choose from {', '.join(sorted(FAMILIES))}")
+    return p
+
 def setting_types() -> dict:
     "The type of every preset setting as declared (`float` for `sft_epochs` even where a preset writes 1): what the CLI parses."
-    return {f.name: _base_type(f.type) for f in dataclasses.fields(Preset) if f.name != "name"}
+    return {k: _base_type(t) for k, t in _field_types().items() if k != "name"}
 
 def preset_settings(name: str = "cpu") -> dict:
     "Every setting of preset `name` that can be overridden, with its value (all fields but the preset's own name)."

@@ -8,7 +8,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/sft.html.md"""
 from __future__ import annotations
 import json, time
 from pathlib import Path
-from .presets import Preset, get_preset
+from .presets import Preset, check_families, get_preset
 from .prompts import build_messages, graph_block
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 
@@ -120,7 +120,7 @@ def load_for_training(p: Preset, init: str = "base", texts=()):
 
 def resolve_preset(preset: str | Preset, overrides: dict) -> tuple[Preset, dict]:
     "The preset to train with, and what was asked for explicitly (a name and its overrides, or every setting of a `Preset`)."
-    p = get_preset(preset, **overrides)
+    p = check_families(get_preset(preset, **overrides))
     return p, ({"name": p.name, **overrides} if isinstance(preset, str) else p.to_dict())
 
 def vocab_record(model) -> dict:
@@ -137,7 +137,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
     from trl import SFTConfig, SFTTrainer
     from dagger_nb.models import write_meta
     p, asked = resolve_preset(preset, overrides)
-    given = None if data is None or isinstance(data, str) and data == "hub" else load_sft_data(data)   # bad rows fail here
+    given = None if data is None else load_sft_data(data)      # a bad row or an unreachable hub fails before anything is created
     out = Path(out_dir)
     with open_run(out, "sft", p.to_dict(), resume, overwrite, requested=asked) as (settings, last):
         p = Preset.from_dict(settings)
