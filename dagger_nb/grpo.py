@@ -14,7 +14,8 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 from .sft import load_for_training, precision_flags, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
 # %% auto #0
-__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'plot_rewards']
+__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo',
+           'fast_sampling_trainer', 'plot_rewards']
 
 # %% ../nbs/07_grpo.ipynb #4fcf3eab
 def grpo_example(record: dict, style: str = "compact") -> dict:
@@ -114,14 +115,16 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
         lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.grpo_min_lr},
         warmup_steps=p.grpo_warmup_steps, weight_decay=p.grpo_weight_decay,
         per_device_train_batch_size=p.grpo_batch_size, gradient_accumulation_steps=p.grpo_grad_accum,
-        num_generations=p.num_generations, max_completion_length=p.max_completion_length,
+        steps_per_generation=p.grpo_steps_per_generation, num_generations=p.num_generations, max_completion_length=p.max_completion_length,
         temperature=p.temperature, top_p=p.top_p, top_k=p.top_k, loss_type=p.loss_type, beta=p.beta,
         epsilon=p.epsilon, epsilon_high=p.epsilon_high, mask_truncated_completions=p.mask_truncated_completions,
         reward_weights=list(weights), logging_steps=p.logging_steps, save_steps=p.save_steps, save_total_limit=2,
         report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing, disable_tqdm=not progress,
         generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, dataloader_pin_memory=False,
         **precision_flags(p))
-    trainer = GRPOTrainer(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
+    import torch
+    trainer_cls = GRPOTrainer if torch.cuda.is_available() else fast_sampling_trainer()   # on a GPU: TRL's / Unsloth's sampling
+    trainer = trainer_cls(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[_reward_logger(log_path), checkpoint_sealer(), *callbacks])
     quiet_progress(trainer)
     t0 = time.time()
@@ -137,6 +140,34 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
         write_meta(trainer.model, tmp, prompt_style=p.prompt_style, stage="grpo", init=str(init))
         (tmp / "summary.json").write_text(json.dumps(summary, indent=1, default=str))
     return replace_dir(out / "adapter", write)
+
+# %% ../nbs/07_grpo.ipynb #104a676d
+def fast_sampling_trainer():
+    """TRL's `GRPOTrainer`, sampling its completions on the CPU with `generate.generate_ids` from a merged copy of the
+    current weights (made again after each optimizer step, the way TRL syncs weights to vLLM). Losses and
+    log-probabilities are still computed by TRL on the model being trained. On a GPU, use TRL's (or Unsloth's) own path."""
+    import copy, torch
+    from trl import GRPOTrainer
+    from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
+    class FastSamplingGRPOTrainer(GRPOTrainer):
+        _sampler_model, _sampler_step, _calls = None, -1, 0
+        def _sampler(self):
+            if self._sampler_step != self.state.global_step:
+                self._sampler_model = None                                     # free the old copy before making the next
+                m = self.model
+                self._sampler_model = merged_for_inference(copy.deepcopy(m)) if hasattr(m, "peft_config") else m
+                self._sampler_step = self.state.global_step
+            return self._sampler_model
+        def _generate_single_turn(self, prompt_ids, images, multimodal_fields, num_generations, has_tool_images=False):
+            a = self.args
+            if self.use_vllm or images or multimodal_fields or a.repetition_penalty != 1.0 or a.min_p:
+                return super()._generate_single_turn(prompt_ids, images, multimodal_fields, num_generations, has_tool_images)
+            g = torch.Generator().manual_seed(a.seed * 1_000_003 + self._calls); self._calls += 1
+            ids = generate_ids(self._sampler(), [list(p) for p in prompt_ids], a.max_completion_length, self.eos_token_ids,
+                               Sampling(True, a.temperature, a.top_k or 0, a.top_p), batch_size=len(prompt_ids), generator=g,
+                               pad_id=self._tokenizer.pad_token_id)
+            return ids, None
+    return FastSamplingGRPOTrainer
 
 # %% ../nbs/07_grpo.ipynb #3f558e8f
 def plot_rewards(runs: dict, window: int = 1):

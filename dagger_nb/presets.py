@@ -16,23 +16,24 @@ def _base_type(t):
 
 def _coerce(name: str, value, types: dict | None = None):
     "`value` in the type of setting `name` (1 -> 1.0 for a float, a list -> a tuple); SettingError when it cannot be."
-    t = _base_type((types or _field_types())[name])
-    if value is None and t is not type(None): return value if name in _OPTIONAL else _bad(name, value, f"a {t.__name__}")
+    hint = (types or _field_types())[name]
+    t = _base_type(hint)
+    if value is None: return value if type(None) in getattr(hint, "__args__", ()) else _bad(name, value, _KINDS.get(t, t.__name__))
     if t is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
     if t is tuple and isinstance(value, (list, tuple)): return tuple(value)
     if t is tuple and name == "distractors" and isinstance(value, int): return (value, value)
     if t is int and isinstance(value, float) and value.is_integer(): return int(value)
-    if not isinstance(value, t) or (t is int and isinstance(value, bool)): _bad(name, value, f"a {t.__name__}")
+    if not isinstance(value, t) or (t is int and isinstance(value, bool)): _bad(name, value, _KINDS.get(t, t.__name__))
     return value
 
 def _field_types() -> dict:
     "Each Preset field's declared type, as a type (also where annotations are strings)."
     return typing.get_type_hints(Preset)
 
+_KINDS = {int: "a whole number", float: "a number", bool: "true or false", str: "text", tuple: "a list"}
+
 def _bad(name, value, what):
     raise SettingError(name, value, f"{name}={value!r}: must be {what}")
-
-_OPTIONAL = {"families"}
 
 # %% ../nbs/05_models.ipynb #0685a0cc
 _AT_LEAST_1 = ("n_train", "sft_batch_size", "sft_grad_accum", "grpo_max_steps", "grpo_batch_size", "grpo_grad_accum",
@@ -64,9 +65,11 @@ def _validate(p) -> None:
     if p.families is not None and (not p.families or not all(isinstance(f, str) and f for f in p.families)):
         _bad("families", p.families, "a list of family names (or None for all)")
     if p.num_generations < 2: _bad("num_generations", p.num_generations, "at least 2 (GRPO compares completions within a group)")
-    if (p.grpo_batch_size * p.grpo_grad_accum) % p.num_generations:
-        _bad("num_generations", p.num_generations, f"a divisor of grpo_batch_size × grpo_grad_accum = "
-             f"{p.grpo_batch_size * p.grpo_grad_accum} (each prompt's completions are generated as one group)")
+    spg = p.grpo_steps_per_generation or p.grpo_grad_accum
+    if spg < 1: _bad("grpo_steps_per_generation", spg, "at least 1 (or None)")
+    if (p.grpo_batch_size * spg) % p.num_generations:
+        _bad("num_generations", p.num_generations, f"a divisor of grpo_batch_size × grpo_steps_per_generation = "
+             f"{p.grpo_batch_size * spg} (each prompt's completions are generated as one group)")
     if p.bf16 and p.fp16: _bad("fp16", p.fp16, "false when bf16 is true (pick one precision)")
 
 # %% ../nbs/05_models.ipynb #94dd4063
@@ -114,6 +117,7 @@ class Preset:
     grpo_min_lr: float = 0.0
     grpo_batch_size: int = 8         # completions per optimiser micro-step
     grpo_grad_accum: int = 1
+    grpo_steps_per_generation: int | None = None   # optimizer steps sampled at once (None: TRL's default, grpo_grad_accum)
     num_generations: int = 4
     max_completion_length: int = 256
     temperature: float = 1.0

@@ -132,55 +132,56 @@ def cut_answer(text: str) -> str:
     j = text.find("```", i + 3)
     return text if j < 0 else text[: j + 3]
 
+def _hf_generate(model, tokenizer, prompts: list[list[int]], max_new_tokens, sampling, stop_ids, pad_id, gen) -> list[list[int]]:
+    "Completions through `model.generate` (the GPU path, where Unsloth brings its own fast generation): one padded batch."
+    import torch
+    L = max(map(len, prompts))
+    ids = torch.tensor([[pad_id] * (L - len(p)) + p for p in prompts], device=model.device)
+    mask = torch.tensor([[0] * (L - len(p)) + [1] * len(p) for p in prompts], device=model.device)
+    kwargs = dict(max_new_tokens=max_new_tokens, do_sample=sampling.do_sample, pad_token_id=pad_id, eos_token_id=list(stop_ids),
+                  stopping_criteria=[_StopOnFence(tokenizer, L)])
+    kwargs.update(dict(temperature=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k) if sampling.do_sample
+                  else dict(temperature=None, top_p=None, top_k=None))
+    with torch.no_grad():
+        rows = model.generate(input_ids=ids, attention_mask=mask, **{**kwargs, **gen})[:, L:].tolist()
+    def cut(row):   # up to and including the stop token; the padding after a row stopped at its fence is not part of it
+        return row[: next((n + (t in stop_ids) for n, t in enumerate(row) if t in stop_ids or t == pad_id), len(row))]
+    return [cut(r) for r in rows]
+
 def solve(questions, model, tokenizer, style: str | None = None, batch_size: int = 8, max_new_tokens: int = 256,
           do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = 0,
-          progress: bool = True, **gen) -> list[Solution]:
+          progress: bool = True, engine: str = "auto", **gen) -> list[Solution]:
     """Answer each question with a graph, execute it, and return one `Solution` per question (same order).
-    `style` defaults to the prompt style the model was trained with (remembered by `load_model`), else 'compact'."""
-    import torch
-    style = style or getattr(tokenizer, "dagger_prompt_style", None) or "compact"
+    `style` defaults to the prompt style the model was trained with (remembered by `load_model`), else 'compact'.
+    `engine`: 'fast' (`generate.generate_ids`, the CPU default), 'generate' (`model.generate`, the GPU default) or 'auto'."""
     from tqdm.auto import tqdm
     from dagger_nb.executor import run
-    if isinstance(questions, str):
-        questions = [questions]
-    questions = list(questions)
+    from dagger_nb.generate import FenceStop, Sampling, generate_ids
+    style = style or getattr(tokenizer, "dagger_prompt_style", None) or "compact"
+    questions = [questions] if isinstance(questions, str) else list(questions)
     if not 1 <= max_new_tokens <= 8192:
         raise ValueError(f"max_new_tokens={max_new_tokens} is out of range; use 1..8192")
+    if engine not in ("auto", "fast", "generate"): raise ValueError(f"engine must be 'auto', 'fast' or 'generate', not {engine!r}")
+    fast = engine == "fast" or (engine == "auto" and model.device.type == "cpu" and not gen)
+    sampling = Sampling(do_sample, temperature, top_k, top_p)
+    stops, pad_id = stop_token_ids(tokenizer), tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop_token_ids(tokenizer)[0]
+    fence = FenceStop(tokenizer) if fast else None
+    out: list[Solution] = []
     was_training = model.training
     model.eval()
-    old_side = tokenizer.padding_side
-    tokenizer.padding_side = "left"
-    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop_token_ids(tokenizer)[0]
-    out: list[Solution] = []
     try:
         bar = tqdm(range(0, len(questions), batch_size), desc="solve", disable=not progress or len(questions) <= batch_size)
         for start in bar:
             batch = questions[start : start + batch_size]
-            prompts = [tokenizer.apply_chat_template(build_messages(q, style), tokenize=False, add_generation_prompt=True)
-                       for q in batch]
-            enc = tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
-            plen = enc["input_ids"].shape[1]
-            kwargs = dict(max_new_tokens=max_new_tokens, do_sample=do_sample, pad_token_id=pad_id,
-                          eos_token_id=stop_token_ids(tokenizer), stopping_criteria=[_StopOnFence(tokenizer, plen)])
-            if do_sample:
-                kwargs.update(temperature=temperature, top_p=top_p, top_k=top_k)
-            else:
-                kwargs.update(temperature=None, top_p=None, top_k=None)
-            kwargs.update(gen)
-            with torch.no_grad():
-                ids = model.generate(**enc, **kwargs)
-            stops = set(stop_token_ids(tokenizer)) | {pad_id}
-            for q, row in zip(batch, ids[:, plen:].tolist()):
-                n = 0
-                for t in row:
-                    n += 1
-                    if t in stops:
-                        break
-                text = cut_answer(tokenizer.decode(row[:n], skip_special_tokens=True).strip())
+            prompts = [tokenizer(tokenizer.apply_chat_template(build_messages(q, style), tokenize=False, add_generation_prompt=True),
+                                 add_special_tokens=False)["input_ids"] for q in batch]
+            rows = (generate_ids(model, prompts, max_new_tokens, stops, sampling, batch_size, fence, pad_id=pad_id) if fast
+                    else _hf_generate(model, tokenizer, prompts, max_new_tokens, sampling, stops, pad_id, gen))
+            for q, row in zip(batch, rows):
+                text = cut_answer(tokenizer.decode(row, skip_special_tokens=True).strip())
                 r = run(text)
-                out.append(Solution(question=q, text=text, graph=r.graph, value=r.value, error=r.error, n_tokens=n,
+                out.append(Solution(question=q, text=text, graph=r.graph, value=r.value, error=r.error, n_tokens=len(row),
                                     stage=r.stage, distractors=list(r.distractors or []), claimed=list(r.claimed or [])))
     finally:
-        tokenizer.padding_side = old_side
         model.train(was_training)
     return out
