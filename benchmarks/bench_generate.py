@@ -2,19 +2,19 @@
 loop (`dagger_nb.generate.generate_ids` on merged weights), side by side in one run on the cpu preset's Gemma-3-270M.
 
 Two workloads, each at the lab's settings:
-  * evaluation: the lab's held-out problems (n_eval clean + n_eval distracted twins) in one batch of eval_batch_size,
+  * evaluation: the lab's held-out problems (n_eval clean + n_eval distracted twins), eval_batch_size per batch,
     greedy, eval_max_new_tokens, through `prompts.solve`; the two paths must give the same completions;
-  * GRPO sampling: the completions of the cpu preset's GRPO run (num_generations per prompt, temperature/top-p/top-k
-    as the preset says), from the SFT adapter. Today's path samples one optimizer step's batch at a time with
-    `generate` on the PEFT model; the new path samples `steps_per_generation` steps at once, after merging the
-    adapter into a copy of the weights (the merge is inside the timing).
+  * GRPO sampling: every completion of the cpu preset's GRPO run (grpo_max_steps steps of grpo_batch_size completions,
+    num_generations per prompt, the preset's temperature/top-p/top-k), from an SFT adapter. Today's path samples one
+    optimizer step at a time with `generate` on the PEFT model; the new path samples `steps_per_generation` steps at
+    once from a merged copy of the weights (making the copy is inside the timing, once per generation).
 Rounds alternate old/new so a busy machine slows both alike. The last line is the summary:
     generation speed-up x<R> (eval), x<S> (grpo sampling)
 
-    python benchmarks/bench_generate.py               # trains a short SFT adapter once (build/bench/), then ~10 min
+    python benchmarks/bench_generate.py               # trains an 80-step SFT adapter once (build/bench/), then ~8 min
     python benchmarks/bench_generate.py --adapter runs/<lab>/adapters/sft/adapter --rounds 3
 """
-import argparse, copy, os, statistics, sys, time
+import argparse, copy, os, statistics, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,54 +29,62 @@ def sft_adapter(steps: int) -> Path:
     return train_sft("cpu", out_dir=out, overwrite=True, progress=False, sft_max_steps=steps)
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--adapter", default=None, help="an SFT adapter folder (default: train one with --sft-steps)")
-    ap.add_argument("--sft-steps", type=int, default=80, help="steps of the benchmark's own SFT adapter")
-    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per path")
-    args = ap.parse_args(argv)
+def alternate(rounds: int, paths: dict, what: str) -> dict:
+    "Run each path once per round, in turn; `paths[name]()` returns (tokens, completions). Returns tokens/s per path."
+    rates = {k: [] for k in paths}
+    for r in range(rounds):
+        for name, fn in paths.items():
+            t = time.perf_counter(); n, k = fn(r); dt = time.perf_counter() - t
+            rates[name].append(n / dt)
+            print(f"{what} round {r + 1}: {name} {rates[name][-1]:6.1f} tok/s ({k} completions, {n} tokens, {dt:.1f} s)", flush=True)
+    return rates
 
-    import torch
+
+def eval_workload(P, adapter, rounds):
     from dagger_nb.evaluate import heldout_items
-    from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
+    from dagger_nb.generate import merged_for_inference
     from dagger_nb.models import load_model
-    from dagger_nb.presets import get_preset
-    from dagger_nb.prompts import build_messages, solve, stop_token_ids
+    from dagger_nb.prompts import solve
     from dagger_nb.synth import generate
-
-    P = get_preset("cpu")
-    adapter = Path(args.adapter) if args.adapter else sft_adapter(args.sft_steps)
     unmerged, tok = load_model(str(adapter))
     merged = merged_for_inference(load_model(str(adapter))[0])
-    print(f"adapter {adapter}; vocabulary {len(tok)} tokens; {torch.get_num_threads()} threads; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
-
-    # evaluation at the lab's settings
     lo, hi = P.distractors
     items = heldout_items(generate(P.n_eval, seed=P.seed + 10_000, distractors=(max(1, lo), max(1, hi)), families=P.families))
     qs = [it["question"] for it in items]
     kw = dict(style=P.prompt_style, batch_size=P.eval_batch_size, max_new_tokens=P.eval_max_new_tokens, progress=False)
-    ev = {"old": [], "new": []}; same = []
-    for r in range(args.rounds):
-        for path, model, engine in (("old", unmerged, "generate"), ("new", merged, "fast")):
-            t = time.perf_counter(); sols = solve(qs, model, tok, engine=engine, **kw); dt = time.perf_counter() - t
-            ev[path].append(sum(s.n_tokens for s in sols) / dt)
-            if path == "old": ref = sols
-            else: same.append(sum(a.text == b.text for a, b in zip(ref, sols)))
-            print(f"eval round {r + 1}: {path} {ev[path][-1]:6.1f} tok/s ({len(sols)} completions, {dt:.1f} s)", flush=True)
+    got = {}
+    def run(name, model, engine):
+        def fn(r):
+            got[name] = solve(qs, model, tok, engine=engine, **kw)
+            return sum(s.n_tokens for s in got[name]), len(qs)
+        return fn
+    same = []
+    def new(r):
+        out = run("new", merged, "fast")(r)
+        same.append(sum(a.text == b.text and a.n_tokens == b.n_tokens for a, b in zip(got["old"], got["new"])))
+        return out
+    rates = alternate(rounds, {"old": run("old", unmerged, "generate"), "new": new}, "eval")
+    lens = sorted(s.n_tokens for s in got["new"])
+    print(f"evaluation: {len(qs)} problems, batch {P.eval_batch_size}, up to {P.eval_max_new_tokens} new tokens (lengths: median "
+          f"{statistics.median(lens):.0f}, max {lens[-1]}); identical completions in every round: {min(same)}/{len(qs)}")
+    return rates
 
-    # GRPO sampling: the preset's GRPO steps, num_generations completions per prompt
-    steps, per_step = P.grpo_max_steps, P.grpo_batch_size // P.num_generations
-    spg = P.grpo_steps_per_generation or P.grpo_grad_accum
-    recs = generate(steps * per_step, seed=P.seed + 1, distractors=P.distractors, families=P.families)
+
+def grpo_workload(P, adapter, rounds, spg):
+    import torch
+    from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
+    from dagger_nb.models import load_model
+    from dagger_nb.prompts import build_messages, stop_token_ids
+    from dagger_nb.synth import generate
+    peft, tok = load_model(str(adapter), trainable=True)
+    per_step = P.grpo_batch_size // P.num_generations
+    recs = generate(P.grpo_max_steps * per_step, seed=P.seed + 1, distractors=P.distractors, families=P.families)
     prompts = [tok(tok.apply_chat_template(build_messages(q, P.prompt_style), tokenize=False, add_generation_prompt=True),
                    add_special_tokens=False)["input_ids"] for q in recs["question"]]
     rows = [p for p in prompts for _ in range(P.num_generations)]              # TRL repeats each prompt per generation
     stops, sampling = stop_token_ids(tok), Sampling(True, P.temperature, P.top_k, P.top_p)
-    peft = load_model(str(adapter), trainable=True)[0]
-
-    def old_sampling(seed):
-        torch.manual_seed(seed); n = 0
+    def old(r):
+        torch.manual_seed(100 + r); n = 0
         for s in range(0, len(rows), P.grpo_batch_size):                         # one generate call per optimizer step
             batch = rows[s:s + P.grpo_batch_size]; L = max(map(len, batch))
             ids = torch.tensor([[tok.pad_token_id] * (L - len(p)) + p for p in batch])
@@ -84,32 +92,40 @@ def main(argv=None):
             with torch.no_grad():
                 out = peft.generate(input_ids=ids, attention_mask=mask, do_sample=True, temperature=P.temperature, top_p=P.top_p,
                                     top_k=P.top_k, max_new_tokens=P.max_completion_length, eos_token_id=stops, pad_token_id=tok.pad_token_id)
-            for row in out[:, L:].tolist():
-                n += next((k + 1 for k, t in enumerate(row) if t in stops), len(row))
-        return n
-
-    def new_sampling(seed):
-        g = torch.Generator().manual_seed(seed); n = 0
+            n += sum(next((k + 1 for k, t in enumerate(row) if t in stops), len(row)) for row in out[:, L:].tolist())
+        return n, len(rows)
+    def new(r):
+        g = torch.Generator().manual_seed(100 + r); n = 0
         per_gen = P.grpo_batch_size * spg
         for s in range(0, len(rows), per_gen):                                   # one call per `steps_per_generation` steps
-            sampler = merged_for_inference(copy.deepcopy(peft))                  # what the trainer does after each update
+            sampler = merged_for_inference(copy.deepcopy(peft))                  # what the trainer does after an update
             n += sum(map(len, generate_ids(sampler, rows[s:s + per_gen], P.max_completion_length, stops, sampling,
                                            batch_size=per_gen, generator=g, pad_id=tok.pad_token_id)))
-        return n
+        return n, len(rows)
+    rates = alternate(rounds, {"old": old, "new": new}, "grpo")
+    print(f"GRPO sampling: {P.grpo_max_steps} steps x {P.grpo_batch_size} completions ({P.num_generations} per prompt), "
+          f"old: one step per generate call; new: {spg} step(s) per generation")
+    return rates
 
-    gr = {"old": [], "new": []}
-    for r in range(args.rounds):
-        for path, fn in (("old", old_sampling), ("new", new_sampling)):
-            t = time.perf_counter(); n = fn(100 + r); dt = time.perf_counter() - t
-            gr[path].append(n / dt)
-            print(f"grpo round {r + 1}: {path} {gr[path][-1]:6.1f} tok/s ({len(rows)} completions, {n} tokens, {dt:.1f} s)", flush=True)
 
-    R = statistics.median(ev["new"]) / statistics.median(ev["old"])
-    S = statistics.median(gr["new"]) / statistics.median(gr["old"])
-    print(f"\nevaluation: {len(qs)} problems, batch {P.eval_batch_size}, up to {P.eval_max_new_tokens} tokens; identical completions "
-          f"in every round: {min(same)}/{len(qs)}; median {statistics.median(ev['old']):.1f} -> {statistics.median(ev['new']):.1f} tok/s")
-    print(f"GRPO sampling: {steps} steps x {P.grpo_batch_size} completions, {spg} step(s) per generation; median "
-          f"{statistics.median(gr['old']):.1f} -> {statistics.median(gr['new']):.1f} tok/s; load average {os.getloadavg()[0]:.1f}")
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--adapter", default=None, help="an SFT adapter folder (default: train one with --sft-steps)")
+    ap.add_argument("--sft-steps", type=int, default=80, help="steps of the benchmark's own SFT adapter")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per path")
+    ap.add_argument("--only", choices=["eval", "grpo"], default=None, help="measure one workload only")
+    ap.add_argument("--steps-per-generation", type=int, default=None, help="GRPO steps the new path samples at once (default: the preset's)")
+    args = ap.parse_args(argv)
+    import torch
+    from dagger_nb.presets import get_preset
+    P = get_preset("cpu")
+    adapter = Path(args.adapter) if args.adapter else sft_adapter(args.sft_steps)
+    print(f"adapter {adapter}; {torch.get_num_threads()} threads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    ratio = lambda r: statistics.median(r["new"]) / statistics.median(r["old"])
+    R = ratio(eval_workload(P, adapter, args.rounds)) if args.only != "grpo" else float("nan")
+    spg = args.steps_per_generation or P.grpo_steps_per_generation or P.grpo_grad_accum
+    S = ratio(grpo_workload(P, adapter, args.rounds, spg)) if args.only != "eval" else float("nan")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     print(f"generation speed-up x{R:.2f} (eval), x{S:.2f} (grpo sampling)")
 
 

@@ -259,6 +259,9 @@ def _solve_main(args) -> int:
     name = args.model or preset.model
     draw_to = _image_path(args.draw_to, {"png": 1, "svg": 1, "pdf": 1}) if args.draw else None
     model, tok = load_model(name, load_in_4bit=preset.load_in_4bit if not args.model else False)
+    if model.device.type == "cpu":
+        from dagger_nb.generate import merged_for_inference
+        model = merged_for_inference(model)
     sols = solve([" ".join(args.question)], model, tok, style=args.style, progress=False,
                  max_new_tokens=args.max_new_tokens or preset.eval_max_new_tokens)
     s = sols[0]

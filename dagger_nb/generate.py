@@ -89,11 +89,12 @@ def _common_prefix(prompts: list[list[int]], least: int = 16) -> int:
         if any(p[k] != t for p in prompts): n = k; break
     return n if n >= least else 0
 
-def _prefill(model, prompts, pad_id, cache):
+def _prefill(model, prompts, pad_id, cache, share_prefix: bool):
     """Run the prompts through the model into `cache`; returns the last logits, the attention mask and next positions.
-    The shared prefix is computed once and copied to every row (a lab's prompts share ~90 instruction tokens)."""
+    With `share_prefix`, the prefix all prompts share is computed once and copied to every row (GRPO's group of
+    completions shares its whole prompt; a lab's prompts share ~90 instruction tokens)."""
     import torch
-    dev, B, P = model.device, len(prompts), _common_prefix(prompts)
+    dev, B, P = model.device, len(prompts), (_common_prefix(prompts) if share_prefix else 0)
     if P:
         model(input_ids=torch.tensor([prompts[0][:P]], device=dev), position_ids=torch.arange(P, device=dev)[None],
               past_key_values=cache, use_cache=True, logits_to_keep=1)
@@ -107,12 +108,12 @@ def _prefill(model, prompts, pad_id, cache):
                    use_cache=True, logits_to_keep=1).logits[:, -1].float()
     return logits, mask, pos[:, -1] + 1
 
-def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, generator, pad_id):
+def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, generator, pad_id, share_prefix):
     "Completions for one batch: one prefill, then one token per live row per step; finished rows leave the batch and the cache."
     import torch
     dev, B = model.device, len(prompts)
     cache = growing_cache(model.config)
-    logits, mask, nxt = _prefill(model, prompts, pad_id, cache)
+    logits, mask, nxt = _prefill(model, prompts, pad_id, cache, share_prefix)
     out, live = [[] for _ in range(B)], list(range(B))
     for step in range(max_new_tokens):
         toks = pick_tokens(logits, sampling, generator).tolist()
@@ -133,10 +134,13 @@ def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, gene
 
 # %% ../nbs/05_models.ipynb #67df829b
 def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids, sampling: Sampling = Sampling(),
-                 batch_size: int = 64, stop=None, generator=None, pad_id: int = 0) -> list[list[int]]:
+                 batch_size: int = 64, stop=None, generator=None, pad_id: int = 0, share_prefix: bool | None = None) -> list[list[int]]:
     """The completion of each prompt (token ids), in the order given: greedy or sampled, up to `max_new_tokens` tokens,
     ending with a token of `stop_ids` or where `stop(row, token)` says so (that token included). Prompts are sorted by
-    length into batches of `batch_size`, so rows of one batch need little padding."""
+    length into batches of `batch_size`, so rows of one batch need little padding. `share_prefix` (default: when
+    sampling) computes the prompts' common prefix once; it changes floats in the last bits, so greedy evaluation,
+    which must give exactly `generate`'s tokens, leaves it off."""
+    share_prefix = sampling.do_sample if share_prefix is None else share_prefix
     import torch
     if max_new_tokens < 1: raise ValueError(f"max_new_tokens must be at least 1, got {max_new_tokens}")
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
@@ -148,7 +152,7 @@ def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids,
                 rows = order[s:s + batch_size]
                 if stop is not None and hasattr(stop, "reset"): stop.reset()
                 for i, ids in zip(rows, _decode_batch(model, [prompts[i] for i in rows], max_new_tokens, set(stop_ids),
-                                                      sampling, stop, generator, pad_id)):
+                                                      sampling, stop, generator, pad_id, share_prefix)):
                     out[i] = ids
     finally:
         model.train(was)

@@ -269,6 +269,9 @@ def _eval(key: str):
                                     max_seq_length=p.max_seq_length, seed=p.seed)
         else:
             model, tok = load_model(str(_adapter(ctx, key)), backend=p.backend, load_in_4bit=p.load_in_4bit, max_seq_length=p.max_seq_length)
+        if model.device.type == "cpu":
+            from dagger_nb.generate import merged_for_inference
+            model = merged_for_inference(model)          # the adapter folded into the weights: same answers, faster
         with gen_threads(ctx, f"evaluating {MODELS[key]}"):
             evaluate_model(model, tok, ctx.test_items(), MODELS[key], out_path=out, batch_size=p.eval_batch_size,
                            style=p.prompt_style, max_new_tokens=p.eval_max_new_tokens, progress=ctx.progress)

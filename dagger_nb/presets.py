@@ -182,8 +182,8 @@ PRESETS: dict[str, Preset] = {
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
                   n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
-                  sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, num_generations=4,
-                  max_completion_length=224, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=224),
+                  sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
+                  num_generations=4, max_completion_length=224, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=224),
     # Colab T4 (15 GB, no bf16): Gemma-3-4B-it in 4-bit through Unsloth, LoRA; fp16 autocast with Unsloth's fp32 guard.
     "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
                        prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,

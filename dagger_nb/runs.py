@@ -79,7 +79,11 @@ def _proc_started(pid: int) -> float | None:
 def _lock_holder(folder: Path) -> dict | None:
     "The live process holding `folder`'s lock, or None when there is no lock or it is stale."
     try: info = json.loads((folder / LOCK).read_text(encoding="utf-8"))
-    except (OSError, ValueError): return None
+    except FileNotFoundError: return None
+    except (OSError, ValueError):                      # being written this instant by its owner, or garbage left by a crash
+        try: young = time.time() - (folder / LOCK).stat().st_mtime < 5
+        except OSError: young = False
+        return {"pid": "?", "host": socket.gethostname(), "since": "just now"} if young else None
     pid = info.get("pid")
     if not isinstance(pid, int) or pid == os.getpid(): return None
     if info.get("host") != socket.gethostname(): return info          # another machine: we cannot tell, so it holds

@@ -1,0 +1,117 @@
+"""The CPU decoding loop: the same greedy completions as `model.generate` (shared prefixes, rows that stop at different
+steps, merged adapters), a fence stop that agrees with the text rule, sampling that respects top-k/top-p, and GRPO
+sampling from the weights being trained."""
+import copy
+import pytest
+import torch
+from hypothesis import given, settings, strategies as st
+
+from dagger_nb.generate import FenceStop, Sampling, generate_ids, merged_for_inference, pick_tokens
+from dagger_nb.models import gemma_tokenizer, load_model
+from dagger_nb.prompts import _fence_closed, build_messages, solve, stop_token_ids
+
+
+@pytest.fixture(scope="module")
+def lora_tiny():
+    "The tiny model with a LoRA adapter whose B matrices are not zero (as after training)."
+    m, t = load_model("tiny", trim_vocab=True, lora=dict(r=4, alpha=8), seed=1)
+    g = torch.Generator().manual_seed(0)
+    for n, p in m.named_parameters():
+        if "lora_B" in n: torch.nn.init.normal_(p, std=0.05, generator=g)
+    return m, t
+
+
+QUESTIONS = ["রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি?", "একটি বইয়ের দাম ১২০ টাকা। ৩টি বইয়ের দাম কত?", "৫ আর ৭ যোগ করো।",
+             "সুমির কাছে ৪৫টি লিচু ছিল। সে ১৭টি খেয়ে ফেলল এবং বাকিগুলো তিন বন্ধুর মধ্যে সমান ভাগ করে দিল। প্রত্যেকে কয়টি পেল?"]
+
+
+def _hf(model, prompts, n, stops, pad):
+    L = max(map(len, prompts))
+    ids = torch.tensor([[pad] * (L - len(p)) + p for p in prompts])
+    mask = torch.tensor([[0] * (L - len(p)) + [1] * len(p) for p in prompts])
+    with torch.no_grad():
+        out = model.generate(input_ids=ids, attention_mask=mask, max_new_tokens=n, do_sample=False, pad_token_id=pad, eos_token_id=list(stops))
+    return [r[: next((k + 1 for k, x in enumerate(r) if x in stops), len(r))] for r in out[:, L:].tolist()]
+
+
+def test_greedy_completions_equal_generate_when_rows_stop_at_different_steps():
+    "A trained (tiny) model closes its ```json block at different steps per row: the loop drops finished rows and still"
+    "gives `generate`'s completions, in one batch or several."
+    from train_records import records, tiny_sft_adapter
+    m, t = load_model(str(tiny_sft_adapter()))
+    qs = [r["question"] for r in records(8, seed=123, families=("total_two", "difference"))]
+    ref = solve(qs, m, t, max_new_tokens=160, progress=False, engine="generate", batch_size=8)
+    assert len({s.n_tokens for s in ref}) > 1                                     # the rows really stop at different steps
+    for bs in (8, 3):
+        fast = solve(qs, m, t, max_new_tokens=160, progress=False, engine="fast", batch_size=bs)
+        assert [(s.text, s.n_tokens) for s in fast] == [(s.text, s.n_tokens) for s in ref]
+
+
+def test_merging_the_adapter_keeps_the_completions(lora_tiny):
+    m, t = lora_tiny
+    prompts = [t(t.apply_chat_template(build_messages(q), tokenize=False, add_generation_prompt=True), add_special_tokens=False).input_ids
+               for q in QUESTIONS]
+    ref = _hf(m, prompts, 24, set(stop_token_ids(t)), t.pad_token_id)
+    assert generate_ids(m, prompts, 24, stop_token_ids(t), pad_id=t.pad_token_id) == ref
+    merged = merged_for_inference(copy.deepcopy(m))
+    assert not hasattr(merged, "peft_config") and generate_ids(merged, prompts, 24, stop_token_ids(t), pad_id=t.pad_token_id) == ref
+
+
+_tok = gemma_tokenizer()
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["`", "``", "```", "json", "\n", " ", "{", "a", "```json\n", "}\n```", "ক"]), max_size=14))
+def test_fence_stop_agrees_with_the_text_rule(parts):
+    text = "".join(parts)
+    ids = _tok(text, add_special_tokens=False).input_ids
+    fs = FenceStop(_tok)
+    got = next((n for n, t in enumerate(ids, 1) if fs(0, t)), None)
+    want = next((n for n in range(1, len(ids) + 1) if _fence_closed(_tok.decode(ids[:n], skip_special_tokens=True))), None)
+    assert got == want, (text, ids)
+
+
+def test_sampling_keeps_to_top_k_and_top_p():
+    logits = torch.log(torch.tensor([[0.5, 0.3, 0.15, 0.05]]))
+    g = torch.Generator().manual_seed(0)
+    draw = lambda s: {int(pick_tokens(logits, s, g)) for _ in range(300)}
+    assert draw(Sampling(True)) == {0, 1, 2, 3}
+    assert draw(Sampling(True, top_k=2)) == {0, 1}
+    assert draw(Sampling(True, top_p=0.7)) == {0, 1}                # 0.5 + 0.3 reaches 0.7: the third token is cut
+    assert draw(Sampling(False)) == {0}
+    counts = torch.bincount(torch.stack([pick_tokens(logits, Sampling(True), g) for _ in range(4000)]).flatten(), minlength=4)
+    assert torch.allclose(counts / 4000, torch.tensor([0.5, 0.3, 0.15, 0.05]), atol=0.03)
+
+
+def test_grpo_samples_from_the_weights_being_trained(tmp_path, monkeypatch):
+    "On a CPU, GRPO completions come from `generate_ids` on a merged copy of the current policy, remade after each update."
+    from dagger_nb import grpo, generate
+    from train_records import records
+    seen = []
+    real = generate.generate_ids
+    def spy(model, prompts, *a, **kw):
+        seen.append(model)
+        return real(model, prompts, *a, **kw)
+    monkeypatch.setattr(generate, "generate_ids", spy)
+    captured = {}
+    base_cls = grpo.fast_sampling_trainer
+    def capture():
+        cls = base_cls()
+        class Capturing(cls):
+            def __init__(self, *a, **kw):
+                super().__init__(*a, **kw); captured["trainer"] = self
+        return Capturing
+    monkeypatch.setattr(grpo, "fast_sampling_trainer", capture)
+    grpo.train_grpo("tiny", out_dir=tmp_path / "g", data=records(4), progress=False, lora_r=4, lora_alpha=8, grpo_max_steps=2,
+                    grpo_lr=1e-2, save_steps=10)
+    trainer = captured["trainer"]
+    assert len(seen) == 2 and seen[0] is not seen[1]                      # one merged copy per optimizer step
+    assert not hasattr(seen[1], "peft_config")                            # a plain model: the adapter is folded in
+    sampler = trainer._sampler()                                          # the copy for the next step: the trained weights
+    for name, mod in trainer.model.named_modules():
+        if hasattr(mod, "lora_A") and "default" in getattr(mod, "lora_A", {}):
+            want = mod.base_layer.weight + mod.get_delta_weight("default")
+            got = sampler.get_submodule(name.replace("base_model.model.", "", 1)).weight
+            assert torch.allclose(got, want, atol=1e-6), name
+            break
+    else:
+        pytest.fail("no LoRA layer found")
