@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # %% ../nbs/10_cli.ipynb #d4a7a001
 def _output_folder(path: str, flag: str) -> Path:
-    "`path` as a folder to write into: refused at once when it is a file; created, or a one-line reason it cannot be."
+    "`path` as a folder to write into, refused at once (one line) when it is a file. Nothing is created here."
     out = Path(path)
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"{flag} {out} is a file, not a folder: give a folder to write into")
     return out
@@ -148,8 +148,7 @@ def _draw_main(args) -> int:
     from dagger_nb.graph import DEFAULT_LIMITS
     from dagger_nb.executor import run, draw_graph
     import matplotlib.pyplot as plt
-    from matplotlib.backend_bases import FigureCanvasBase
-    out = _image_path(args.out, FigureCanvasBase.get_supported_filetypes())
+    out = _image_path(args.out)
     try: text = _read_source(args.file, DEFAULT_LIMITS.max_text_chars)
     except OSError as e:
         print(f"dagger-nb draw: cannot read {args.file}: {e.strerror or e}", file=sys.stderr); return 2
@@ -165,13 +164,14 @@ def _draw_main(args) -> int:
     print(f"wrote {out}{note}")
     return 0
 
-def _image_path(path: str, formats: dict) -> Path:
-    "Where an image named `path` is written: PNG when it has no extension; a folder or an unknown format is refused."
+def _image_path(path: str, flag: str = "--out") -> Path:
+    "Where an image named `path` is written: PNG when it has no extension; a folder or a format matplotlib cannot write is refused."
+    from matplotlib.backend_bases import FigureCanvasBase
     out = Path(path)
-    if out.is_dir(): raise IsADirectoryError(f"--out {out} is a folder: give a file name, e.g. {out / 'graph.png'}")
+    if out.is_dir(): raise IsADirectoryError(f"{flag} {out} is a folder: give a file name, e.g. {out / 'graph.png'}")
     if not out.suffix: return out.with_suffix(".png")
-    if out.suffix[1:].lower() not in formats:
-        raise ValueError(f"--out {out}: unknown image type {out.suffix!r}; use .png, .svg or .pdf")
+    if out.suffix[1:].lower() not in FigureCanvasBase.get_supported_filetypes():
+        raise ValueError(f"{flag} {out}: unknown image type {out.suffix!r}; use .png, .svg or .pdf")
     return out
 
 @command("draw", "Draw a DAGGER graph from FILE (or - for stdin) to an image (PNG, SVG or PDF).")
@@ -257,7 +257,7 @@ def _solve_main(args) -> int:
     from dagger_nb.prompts import solve
     preset = get_preset(args.preset or notebook_preset())
     name = args.model or preset.model
-    draw_to = _image_path(args.draw_to, {"png": 1, "svg": 1, "pdf": 1}) if args.draw else None
+    draw_to = _image_path(args.draw_to, "--draw-to") if args.draw else None
     model, tok = load_model(name, load_in_4bit=preset.load_in_4bit if not args.model else False)
     if model.device.type == "cpu":
         from dagger_nb.generate import merged_for_inference

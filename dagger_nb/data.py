@@ -14,9 +14,9 @@ from .numerals import parse_number, to_ascii_digits
 
 # %% auto #0
 __all__ = ['COMMON_FEATURES', 'COMMON_FIELDS', 'MGSM_ENV', 'common_record', 'to_number', 'DataFormatError', 'read_rows',
-           'read_records', 'convert_rows', 'DataUnavailableError', 'mgsm_env_path', 'last_number', 'load_mgsm_bn',
-           'load_msvamp_bn', 'load_distractmath', 'load_dagger_sft', 'load_dagger_grpo', 'to_sft_record',
-           'to_grpo_record']
+           'read_records', 'read_valid_records', 'convert_rows', 'DataUnavailableError', 'mgsm_env_path', 'last_number',
+           'load_mgsm_bn', 'load_msvamp_bn', 'load_distractmath', 'load_dagger_sft', 'load_dagger_grpo',
+           'to_sft_record', 'to_grpo_record']
 
 # %% ../nbs/01_data.ipynb #cd569013
 COMMON_FEATURES = datasets.Features({
@@ -117,6 +117,12 @@ def read_rows(path: str | Path) -> list[tuple[str, dict]]:
 def read_records(path: str | Path) -> list[dict]:
     "The rows of a local TSV/CSV/JSON/JSONL/parquet file, or of a folder saved with `save_to_disk`."
     return [r for _, r in read_rows(path)]
+
+def read_valid_records(path: str | Path, check) -> list[dict]:
+    "The rows of a local file, after `check(row)` accepted every one of them (else `DataFormatError` naming the row)."
+    rows = read_rows(path)
+    convert_rows(rows, check)
+    return [r for _, r in rows]
 
 def convert_rows(rows: list[tuple[str, dict]], fn) -> list:
     "`fn(row)` for every `(place, row)`; a row it cannot convert raises `DataFormatError` naming its place."

@@ -8,7 +8,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/grpo.html.md"""
 from __future__ import annotations
 import json, os, time
 from pathlib import Path
-from .presets import Preset, get_preset
+from .presets import Preset
 from .prompts import build_messages
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 from .sft import load_for_training, precision_flags, dataset_texts, quiet_progress, resolve_preset, vocab_record
@@ -40,12 +40,10 @@ def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), f
         from dagger_nb.data import load_dagger_grpo
         return load_dagger_grpo()
     if isinstance(data, (str, Path)):
-        from dagger_nb.data import convert_rows, read_rows
+        from dagger_nb.data import read_valid_records
         if not Path(data).exists():
             raise FileNotFoundError(f"GRPO data {data} does not exist; pass a Dataset, a list of records, 'hub' or None")
-        rows = read_rows(data)
-        convert_rows(rows, grpo_example)           # every row usable, or an error that names the row
-        return Dataset.from_list([r for _, r in rows])
+        return Dataset.from_list(read_valid_records(data, grpo_example))   # every row usable, or an error that names it
     if isinstance(data, list):
         return Dataset.from_list(data)
     return data

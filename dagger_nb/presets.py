@@ -14,9 +14,9 @@ def _base_type(t):
     args = [a for a in getattr(t, "__args__", ()) if a is not type(None)]
     return args[0] if args else t
 
-def _coerce(name: str, value, types: dict | None = None):
-    "`value` in the type of setting `name` (1 -> 1.0 for a float, a list -> a tuple); SettingError when it cannot be."
-    hint = (types or _field_types())[name]
+def _coerce(name: str, value, types: dict):
+    "`value` in the type of setting `name` (`types`: the declared ones; 1 -> 1.0 for a float, a list -> a tuple); SettingError when it cannot be."
+    hint = types[name]
     t = _base_type(hint)
     if value is None: return value if type(None) in getattr(hint, "__args__", ()) else _bad(name, value, _KINDS.get(t, t.__name__))
     if t is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
@@ -142,8 +142,9 @@ class Preset:
     eval_max_new_tokens: int = 256
 
     def __post_init__(self):
-        for f in dataclasses.fields(self):      # 1 -> 1.0 for float settings, lists -> tuples: one value, one spelling
-            object.__setattr__(self, f.name, _coerce(f.name, getattr(self, f.name)))
+        types = _field_types()                   # 1 -> 1.0 for float settings, lists -> tuples: one value, one spelling
+        for f in dataclasses.fields(self):
+            object.__setattr__(self, f.name, _coerce(f.name, getattr(self, f.name), types))
         _validate(self)
 
     def replace(self, **overrides) -> "Preset":

@@ -42,12 +42,10 @@ def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), fa
         from dagger_nb.data import load_dagger_sft
         return load_dagger_sft()
     if isinstance(data, (str, Path)):
-        from dagger_nb.data import convert_rows, read_rows
+        from dagger_nb.data import read_valid_records
         if not Path(data).exists():
             raise FileNotFoundError(f"SFT data {data} does not exist; pass a Dataset, a list of records, 'hub' or None (synthetic)")
-        rows = read_rows(data)
-        convert_rows(rows, sft_example)            # every row usable, or an error that names the row
-        return Dataset.from_list([r for _, r in rows])
+        return Dataset.from_list(read_valid_records(data, sft_example))    # every row usable, or an error that names it
     if isinstance(data, list):
         return Dataset.from_list(data)
     return data
