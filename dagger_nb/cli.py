@@ -85,6 +85,8 @@ def _make_data_main(args) -> int:
     try: rng = (int(lo), int(hi or lo))
     except ValueError: raise ValueError(f"--distractors {args.distractors!r}: give a count N or a range MIN-MAX, e.g. 0-3") from None
     if args.n < 1: raise ValueError(f"--n {args.n}: must be at least 1")
+    if args.mgsm_path and not Path(args.mgsm_path).is_file():
+        raise ValueError(f"--mgsm-path {args.mgsm_path}: no such file; give MGSM-bn as a TSV of question<TAB>answer rows")
     generate(1, seed=args.seed, digits=args.digits, distractors=rng)      # the arguments work, before anything is written
     out = _make_folder(_output_folder(args.out, "--out"), "--out")
     paths = write_splits(out, n=args.n, seed=args.seed, digits=args.digits, distractors=rng, progress=args.n >= 500)
@@ -94,6 +96,12 @@ def _make_data_main(args) -> int:
         print(f"{split:5} {len(part):6} records, {len(set(part['family'])):2} families, distractors {kinds} -> {p}")
     if args.hub_samples:
         for name, p in write_hub_samples(f"{args.out}/hub", seed=args.seed).items(): print(f"hub sample {name:18} -> {p}")
+    if args.stats or args.mgsm_path:
+        from dagger_nb.synth import compare_stats, load_synth
+        from dagger_nb.data import load_mgsm_bn
+        recs = [r for part in load_synth(out).values() for r in part]
+        mgsm = load_mgsm_bn(args.mgsm_path).to_list() if args.mgsm_path else None
+        print(compare_stats(recs, mgsm))
     return 0
 
 @command("make-data", "Generate synthetic Bangla problems with gold graphs; write train/val/test JSONL (test = held-out families).")
@@ -101,9 +109,12 @@ def _make_data_cmd(p):
     p.add_argument("--n", type=int, default=2000, help="number of problems (default: 2000)")
     p.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same files (default: 0)")
     p.add_argument("--out", default="data/synth", help="output folder (default: data/synth)")
-    p.add_argument("--digits", choices=["ascii", "bangla", "mixed"], default="mixed", help="digits in the questions (default: mixed)")
+    p.add_argument("--digits", choices=["ascii", "bangla", "mixed"], default="ascii",
+                   help="digits: ascii (as MGSM-bn writes them), bangla, or mixed (each problem one or the other); default: ascii")
     p.add_argument("--distractors", default="0-3", help="distractor sentences per problem: N or MIN-MAX (default: 0-3)")
     p.add_argument("--hub-samples", action="store_true", help="also write small files shaped like the hub datasets into OUT/hub")
+    p.add_argument("--stats", action="store_true", help="print what the problems look like (words, numbers, steps, decimals, currencies)")
+    p.add_argument("--mgsm-path", help="with --stats: an MGSM-bn TSV to print side by side")
     p.set_defaults(func=_make_data_main)
 
 # %% ../nbs/10_cli.ipynb #81dcbe32

@@ -15,15 +15,16 @@ import numpy as np
 from .runs import atomic_write
 
 # %% auto #0
-__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'DISTRACTOR_TYPES', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS',
-           'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci', 'distractor_pr',
-           'set_metrics', 'paired_drops', 'weighted_average', 'markdown_table', 'EvalReport', 'evaluate',
-           'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item', 'heldout_items',
-           'link_pairs', 'benchmark_items', 'evaluate_model']
+__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'DISTRACTOR_TYPES', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS',
+           'PAPER_RESULTS', 'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci',
+           'distractor_pr', 'set_metrics', 'paired_drops', 'weighted_average', 'markdown_table', 'EvalReport',
+           'evaluate', 'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item',
+           'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
 
 # %% ../nbs/08_evaluate.ipynb #5d7156cd
 RECORD_FIELDS = ("model", "set", "id", "question", "answer", "completion")
-OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": []}
+OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": []}
+POSITIONS = ("before", "between", "after")   # where a distractor sits relative to the numbers that matter
 DISTRACTOR_TYPES = ("RED", "OAD", "NEED")
 
 def _check_record(r, where: str) -> None:
@@ -139,6 +140,9 @@ def set_metrics(scored: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> li
             sub = [r["correct"] for r in rs if t in (r.get("distractor_types") or [])]
             row[f"acc_{t}"] = _rate(sub)
             row[f"n_{t}"] = len(sub)
+        for pos in POSITIONS:   # where the distractors sit: before, between or after the numbers that matter
+            sub = [r["correct"] for r in rs if pos in (r.get("distractor_positions") or [])]
+            row[f"acc_{pos}"], row[f"n_{pos}"] = _rate(sub), len(sub)
         rows.append(row)
     return rows
 
@@ -233,10 +237,10 @@ class EvalReport:
 
     def detail_table(self) -> str:
         "Markdown: failure rates, tokens, distractor precision/recall and per-type accuracy."
-        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "distr. precision", "distr. recall"] + [f"acc {t}" for t in DISTRACTOR_TYPES]
+        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "distr. precision", "distr. recall"] + [f"acc {t}" for t in DISTRACTOR_TYPES] + [f"acc {p}" for p in POSITIONS]
         return markdown_table(head, [[r["model"], r["set"], r["n"], _fmt(r["format_fail_rate"]), _fmt(r["exec_fail_rate"]), _fmt(r["wrong_rate"]),
                                       _fmt(r["strict_format_rate"]), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r["distractor_precision"]),
-                                      _fmt(r["distractor_recall"])] + [_fmt(r[f"acc_{t}"]) for t in DISTRACTOR_TYPES] for r in self.metrics])
+                                      _fmt(r["distractor_recall"])] + [_fmt(r[f"acc_{t}"]) for t in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
 
     def to_markdown(self, title: str = "Evaluation") -> str:
         "All tables as one markdown document (percentages)."
@@ -346,10 +350,10 @@ def plot_failures(report: EvalReport, path=None, title: str = "Where the answers
 # %% ../nbs/08_evaluate.ipynb #80b0c39f
 def _norm(q: str) -> str: return re.sub(r"\s+", " ", str(q)).strip()
 
-def make_item(set: str, id: str, question: str, answer, pair_id=None, distractor_types=()) -> dict:
+def make_item(set: str, id: str, question: str, answer, pair_id=None, distractor_types=(), distractor_positions=()) -> dict:
     "One evaluation item (a completion record without model and completion)."
     return {"set": set, "id": str(id), "question": question, "answer": answer, "pair_id": pair_id,
-            "distractor_types": [t for t in (distractor_types or []) if t]}
+            "distractor_types": [t for t in (distractor_types or []) if t], "distractor_positions": list(distractor_positions or [])}
 
 def _rows(ds, n=None):
     rows = ds.to_list() if hasattr(ds, "to_list") else list(ds)
@@ -364,7 +368,8 @@ def heldout_items(ds, n: int | None = None, name: str = "heldout") -> list[dict]
         cid = f"{name}-{i:04d}"
         items.append(make_item(name, cid, r["clean_question"], r["answer"]))
         if r.get("n_distractors", 1) and _norm(r["question"]) != _norm(r["clean_question"]):
-            items.append(make_item(f"{name}+d", f"{cid}+d", r["question"], r["answer"], cid, r.get("distractor_types") or []))
+            items.append(make_item(f"{name}+d", f"{cid}+d", r["question"], r["answer"], cid, r.get("distractor_types") or [],
+                                    r.get("distractor_positions") or []))
     return items
 
 def link_pairs(items: list[dict], distracted: list[dict], originals: Sequence[str], clean_set: str) -> list[dict]:

@@ -74,7 +74,7 @@ def _validate(p) -> None:
 
 # %% ../nbs/05_models.ipynb #94dd4063
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
-# The synthetic families the `cpu` lab trains and tests on: one-step problems (add, sub, mul, div, mean) a 270M model
+# The synthetic families the `cpu` lab trains and tests on: eight of the simpler families (one to four steps) a 270M model
 # can learn in a few minutes of CPU time. `families=None` draws from all of them (see notebook 01).
 CPU_FAMILIES = ("total_two", "total_three", "difference", "remain_give", "price_total", "share_equal", "average", "rate_hour")
 
