@@ -177,14 +177,15 @@ PRESETS: dict[str, Preset] = {
                    sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
                    max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),
     # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary. Sized by the lab (notebook 09):
-    # tight label-free graph answers are ~140 tokens (all under 190), so 224-token caps; one evaluation batch of 24
-    # problems. Eight one-step families (CPU_FAMILIES) and 160 SFT steps on 640 problems: with all 26 families and 32
-    # steps the model learned the format but not which operation a problem needs.
+    # tight label-free graph answers of CPU_FAMILIES are ~165 tokens (all of 300 under 285), so 288-token caps; one
+    # evaluation batch of 24 problems. Eight of the simpler families (CPU_FAMILIES) and 160 SFT steps on 640 problems:
+    # with all 26 families of the first generator and 32 steps the model learned the format but not which operation
+    # a problem needs.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
                   n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
                   sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
-                  num_generations=4, max_completion_length=224, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=224),
+                  num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=288),
     # Colab T4 (15 GB, no bf16): Gemma-3-4B-it in 4-bit through Unsloth, LoRA; fp16 autocast with Unsloth's fp32 guard.
     "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
                        prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
