@@ -237,10 +237,11 @@ class EvalReport:
 
     def detail_table(self) -> str:
         "Markdown: failure rates, tokens, distractor precision/recall and per-type accuracy."
-        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "distr. precision", "distr. recall"] + [f"acc {t}" for t in DISTRACTOR_TYPES] + [f"acc {p}" for p in POSITIONS]
+        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "distr. precision", "distr. recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
+        by = lambda r, k: "–" if not r[f"n_{k}"] else f"{_fmt(r[f'acc_{k}'])} ({r[f'n_{k}']})"   # each share with its sample size
         return markdown_table(head, [[r["model"], r["set"], r["n"], _fmt(r["format_fail_rate"]), _fmt(r["exec_fail_rate"]), _fmt(r["wrong_rate"]),
                                       _fmt(r["strict_format_rate"]), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r["distractor_precision"]),
-                                      _fmt(r["distractor_recall"])] + [_fmt(r[f"acc_{t}"]) for t in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
+                                      _fmt(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
 
     def to_markdown(self, title: str = "Evaluation") -> str:
         "All tables as one markdown document (percentages)."

@@ -21,9 +21,9 @@ DIV0 = graph(C("a", 6), C("z", 0), OP("q", "div", "a", "z"), FIN("q"))
 PROSE = "The answer is 42."
 
 
-def rec(model, set_, id_, completion, answer=42, pair_id=None, types=(), n_tokens=10):
+def rec(model, set_, id_, completion, answer=42, pair_id=None, types=(), n_tokens=10, positions=()):
     return dict(model=model, set=set_, id=id_, question="q", answer=answer, completion=completion,
-                n_tokens=n_tokens, pair_id=pair_id, distractor_types=list(types))
+                n_tokens=n_tokens, pair_id=pair_id, distractor_types=list(types), distractor_positions=list(positions))
 
 
 def test_statuses_and_distractor_sets():
@@ -73,6 +73,21 @@ def test_paired_drop_uses_matched_twins_only():
     row = rep.get("m", "d")
     assert (row["acc_RED"], row["acc_OAD"], row["acc_NEED"]) == (0.5, 0.0, 1.0)
     assert row["exec_fail_rate"] == 0.5
+
+
+def test_accuracy_by_distractor_position():
+    """Synthetic records say where each distractor sits; the report gives accuracy for each position."""
+    recs = [rec("m", "d", "a", GOOD, positions=["before"]), rec("m", "d", "b", DIV0, positions=["before", "after"]),
+            rec("m", "d", "c", GOOD, positions=["between"]), rec("m", "d", "e", GOOD, positions=["after"])]
+    row = evaluate(recs, n_boot=50).get("m", "d")
+    assert (row["acc_before"], row["acc_between"], row["acc_after"]) == (0.5, 1.0, 0.5)
+    assert (row["n_before"], row["n_between"], row["n_after"]) == (2, 1, 2)
+    assert "acc after (n)" in evaluate(recs, n_boot=50).detail_table() and "50.0 (2)" in evaluate(recs, n_boot=50).detail_table()
+    from dagger_nb.evaluate import heldout_items
+    from dagger_nb.synth import generate_records
+    r = generate_records(1, seed=3, distractors=2)[0]
+    [_, d] = heldout_items([r])
+    assert d["distractor_positions"] == r["distractor_positions"] and len(d["distractor_positions"]) == 2
 
 
 def test_weighted_average_matches_the_paper():
