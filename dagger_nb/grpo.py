@@ -11,7 +11,7 @@ from pathlib import Path
 from .presets import Preset
 from .prompts import build_messages
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
-from .sft import load_for_training, precision_flags, dataset_texts, quiet_progress, resolve_preset, vocab_record
+from .sft import load_for_training, precision_flags, resolve_precision, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
 # %% auto #0
 __all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo',
@@ -129,7 +129,8 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
     trainer.train(resume_from_checkpoint=str(last) if last else None)
     elapsed = time.time() - t0
     rows = read_log(log_path)
-    summary = dict(stage="grpo", init=str(init), preset=p.name, settings=p.to_dict(), steps=trainer.state.global_step,
+    summary = dict(stage="grpo", init=str(init), preset=p.name, settings=p.to_dict(), precision=resolve_precision(p.precision),
+                   steps=trainer.state.global_step,
                    resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(elapsed, 2),
                    **vocab_record(trainer.model), rewards=rows, final_reward=rows[-1]["reward"] if rows else None)
     def write(tmp):

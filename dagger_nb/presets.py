@@ -1,4 +1,4 @@
-__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'SettingError', 'Preset', 'get_preset', 'check_families', 'setting_types', 'preset_settings', 'notebook_preset']
+__all__ = ['LORA_TARGETS', 'CPU_FAMILIES', 'PRESETS', 'GPU_PRESET_NEEDS', 'SettingError', 'Preset', 'get_preset', 'check_families', 'setting_types', 'preset_settings', 'gpu_info', 'notebook_preset']
 
 # %% ../nbs/05_models.ipynb #e9dab4b7
 import dataclasses, os, typing
@@ -42,7 +42,8 @@ _NOT_NEGATIVE = ("seed", "lora_r", "sft_min_lr", "sft_weight_decay", "sft_warmup
                  "grpo_warmup_steps", "grpo_weight_decay")
 _POSITIVE = ("lora_alpha", "sft_epochs", "sft_lr", "grpo_lr", "temperature", "epsilon", "epsilon_high")
 _CHOICES = {"backend": ("auto", "unsloth", "transformers"), "prompt_style": ("compact", "paper", "system"),
-            "loss_type": ("grpo", "bnpo", "dr_grpo", "dapo", "cispo", "sapo", "luspo", "vespo")}
+            "loss_type": ("grpo", "bnpo", "dr_grpo", "dapo", "cispo", "sapo", "luspo", "vespo"),
+            "precision": ("auto", "bf16", "fp16", "fp32")}
 
 def _validate(p) -> None:
     "Refuse settings no run can use, naming the setting and what it must be (before anything is created)."
@@ -70,7 +71,6 @@ def _validate(p) -> None:
     if (p.grpo_batch_size * spg) % p.num_generations:
         _bad("num_generations", p.num_generations, f"a divisor of grpo_batch_size × grpo_steps_per_generation = "
              f"{p.grpo_batch_size * spg} (each prompt's completions are generated as one group)")
-    if p.bf16 and p.fp16: _bad("fp16", p.fp16, "false when bf16 is true (pick one precision)")
 
 # %% ../nbs/05_models.ipynb #94dd4063
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -131,8 +131,8 @@ class Preset:
     grpo_warmup_steps: int = 0
     grpo_weight_decay: float = 0.01
     # precision and bookkeeping
-    bf16: bool = False
-    fp16: bool = False
+    precision: str = "auto"          # "auto": bf16 on GPUs that compute in it natively (compute capability ≥ 8), fp16 on
+                                     # older GPUs (T4), fp32 on CPU; or "bf16" / "fp16" / "fp32". The run records what was used.
     gradient_checkpointing: bool = False
     logging_steps: int = 1
     save_steps: int = 25
@@ -162,6 +162,9 @@ class Preset:
     def from_dict(cls, d: dict) -> "Preset":
         "The preset saved by `to_dict` (e.g. in a run's config.json); settings this version does not know are an error."
         known = {f.name for f in dataclasses.fields(cls)}
+        if "bf16" in d or "fp16" in d:   # saved before `precision` existed: the flags become the precision they asked for
+            d = dict(d); b, f = d.pop("bf16", False), d.pop("fp16", False)
+            d.setdefault("precision", "bf16" if b else "fp16" if f else "auto")
         bad = sorted(set(d) - known)
         if bad:
             raise SettingError(bad[0], d[bad[0]], f"settings {bad} are unknown to this version of dagger_nb "
@@ -186,12 +189,13 @@ PRESETS: dict[str, Preset] = {
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
                   sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
                   num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=288),
-    # Colab T4 (15 GB, no bf16): Gemma-3-4B-it in 4-bit through Unsloth, LoRA; fp16 autocast with Unsloth's fp32 guard.
+    # Colab T4 (15 GB): Gemma-3-4B-it in 4-bit through Unsloth, LoRA. precision "auto": fp16 autocast with Unsloth's fp32
+    # guard on a T4 (no native bf16), bf16 on an L4 or A100 (where Unsloth loads Gemma-3 in bf16 and refuses fp16).
     "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
                        prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
                        sft_batch_size=2, sft_grad_accum=8, sft_max_length=2048, grpo_max_steps=200, grpo_lr=5e-6,
                        grpo_batch_size=8, num_generations=8, max_completion_length=512, grpo_warmup_steps=10,
-                       bf16=False, fp16=True, gradient_checkpointing=True, save_steps=50, n_eval=250,
+                       gradient_checkpointing=True, save_steps=50, n_eval=250,
                        eval_batch_size=16, eval_max_new_tokens=512),
     # The paper's table (spec): global SFT batch 256, GRPO batch 32 with 8 generations.
     "paper": Preset("paper", model="unsloth/gemma-3-4b-it", max_seq_length=4096, prompt_style="paper", n_train=3000,
@@ -199,7 +203,7 @@ PRESETS: dict[str, Preset] = {
                     sft_batch_size=8, sft_grad_accum=32, sft_max_length=4096, sft_weight_decay=0.001, sft_packing=True,
                     grpo_max_steps=500, grpo_lr=1e-5, grpo_min_lr=1e-6, grpo_batch_size=8, grpo_grad_accum=4,
                     num_generations=8, max_completion_length=1024, grpo_warmup_steps=20, grpo_weight_decay=0.01,
-                    bf16=True, gradient_checkpointing=True, save_steps=50, n_eval=1000, eval_batch_size=32,
+                    gradient_checkpointing=True, save_steps=50, n_eval=1000, eval_batch_size=32,
                     eval_max_new_tokens=1024),
 }
 
@@ -227,18 +231,29 @@ def preset_settings(name: str = "cpu") -> dict:
     "Every setting of preset `name` that can be overridden, with its value (all fields but the preset's own name)."
     return {k: v for k, v in get_preset(name).to_dict().items() if k != "name"}
 
-def _cuda_available() -> bool:
+def gpu_info() -> tuple[float, tuple[int, int]] | None:
+    "GPU 0's memory in GiB and compute capability, e.g. `(14.7, (7, 5))` on a T4; None without CUDA."
     try:
         import torch
-        return torch.cuda.is_available()
+        if not torch.cuda.is_available(): return None
+        props = torch.cuda.get_device_properties(0)
+        return props.total_memory / 2**30, (props.major, props.minor)
     except Exception:
-        return False
+        return None
+
+GPU_PRESET_NEEDS = (14.0, (7, 0))   # colab-t4: Gemma-3-4B in 4-bit with LoRA fits 14 GiB; Unsloth needs compute capability 7.0+
 
 def notebook_preset() -> str:
-    "The preset a notebook should run: `$DAGGER_PRESET`, else `colab-t4` with a GPU, else `cpu`."
+    "The preset a notebook should run: `$DAGGER_PRESET`; else `colab-t4` on a GPU with the memory and capability it needs; else `cpu`."
     env = os.environ.get("DAGGER_PRESET", "").strip()
     if env:
         if env not in PRESETS:
             raise SettingError("DAGGER_PRESET", env, f"DAGGER_PRESET={env!r} is not a preset; use one of {sorted(PRESETS)}")
         return env
-    return "colab-t4" if _cuda_available() else "cpu"
+    gpu = gpu_info()
+    if gpu is None: return "cpu"
+    (mem, cc), (need_mem, need_cc) = gpu, GPU_PRESET_NEEDS
+    if mem >= need_mem and cc >= need_cc: return "colab-t4"   # its precision "auto" picks fp16 on a T4, bf16 on an L4/A100
+    print(f"notebook_preset: this GPU ({mem:.1f} GiB, compute capability {cc[0]}.{cc[1]}) is below what colab-t4 needs "
+          f"({need_mem:g} GiB, {need_cc[0]}.{need_cc[1]}); using the cpu preset (270M model). Set DAGGER_PRESET to choose another.")
+    return "cpu"

@@ -13,8 +13,8 @@ from .prompts import build_messages, graph_block
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 
 # %% auto #0
-__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'precision_flags',
-           'load_for_training', 'resolve_preset', 'vocab_record', 'train_sft']
+__all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'resolve_precision',
+           'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -94,13 +94,24 @@ def quiet_progress(trainer, keys=("loss", "reward")):
     return trainer
 
 # %% ../nbs/06_sft.ipynb #86433f27
-def precision_flags(p: Preset) -> dict:
-    "bf16/fp16 flags that the hardware supports (fp32 on CPU; no bf16 on a T4)."
-    import torch
-    if not torch.cuda.is_available():
-        return dict(bf16=False, fp16=False)
-    bf16_ok = torch.cuda.is_bf16_supported()
-    return dict(bf16=bool(p.bf16 and bf16_ok), fp16=bool(p.fp16 or (p.bf16 and not bf16_ok)))
+def resolve_precision(requested: str = "auto", gpu=None) -> str:
+    """The precision a run uses: fp32 on CPU; on a GPU, bf16 only where it computes in bf16 natively (compute
+    capability 8.0+: A100, L4, H100), else fp16 (a T4). `torch.cuda.is_bf16_supported()` is not asked: it also says yes
+    where bf16 is only emulated (slowly), as on a T4. `gpu` is `gpu_info()` (looked up when None)."""
+    from dagger_nb.presets import gpu_info
+    gpu = gpu_info() if gpu is None else gpu
+    if gpu is None or requested == "fp32": return "fp32"
+    native_bf16 = gpu[1] >= (8, 0)
+    if requested == "auto": return "bf16" if native_bf16 else "fp16"
+    if requested == "bf16" and not native_bf16:
+        print(f"precision bf16 asked for, but this GPU (compute capability {gpu[1][0]}.{gpu[1][1]}) has no native bf16: using fp16")
+        return "fp16"
+    return requested
+
+def precision_flags(p: Preset, gpu=None) -> dict:
+    "The trainer's bf16/fp16 flags for preset `p` on this machine (see `resolve_precision`)."
+    used = resolve_precision(p.precision, gpu)
+    return dict(bf16=used == "bf16", fp16=used == "fp16")
 
 def load_for_training(p: Preset, init: str = "base", texts=()):
     "Model + tokenizer with a trainable LoRA adapter: fresh on the preset's model, or continued from an adapter folder."
@@ -158,7 +169,7 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
         t0 = time.time()
         trainer.train(resume_from_checkpoint=str(last) if last else None)
         hist = trainer.state.log_history
-        summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), steps=trainer.state.global_step,
+        summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), precision=resolve_precision(p.precision), steps=trainer.state.global_step,
                        resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(time.time() - t0, 2),
                        **vocab_record(trainer.model), loss=[(h["step"], h["loss"]) for h in hist if "loss" in h],
                        final_loss=next((h["loss"] for h in reversed(hist) if "loss" in h), None))

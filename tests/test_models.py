@@ -19,7 +19,7 @@ def test_presets_cover_the_four_settings_and_paper_numbers():
     assert (p.epsilon, p.epsilon_high, p.temperature, p.top_p, p.top_k) == (0.2, 0.28, 1.0, 0.95, 64)
     assert p.mask_truncated_completions and p.max_completion_length == 1024
     t4 = get_preset("colab-t4")
-    assert t4.load_in_4bit and not t4.bf16 and t4.fp16
+    assert t4.load_in_4bit and t4.precision == "auto" and p.precision == "auto"
 
 
 def test_every_setting_is_overridable_and_typos_fail():
@@ -40,6 +40,39 @@ def test_notebook_preset_reads_env(monkeypatch):
         notebook_preset()
     monkeypatch.delenv("DAGGER_PRESET")
     assert notebook_preset() == ("colab-t4" if torch.cuda.is_available() else "cpu")
+
+
+@pytest.mark.parametrize("gpu, preset", [(None, "cpu"), ((14.7, (7, 5)), "colab-t4"), ((22.0, (8, 9)), "colab-t4"),
+                                         ((79.2, (8, 0)), "colab-t4"), ((7.8, (8, 6)), "cpu"), ((16.0, (6, 0)), "cpu")])
+def test_notebook_preset_by_gpu_memory_and_capability(monkeypatch, capsys, gpu, preset):
+    """No GPU, a T4, an L4, an A100 80GB, an 8 GB laptop GPU, a P100 (too old for Unsloth)."""
+    import dagger_nb.presets as presets
+    monkeypatch.delenv("DAGGER_PRESET", raising=False)
+    monkeypatch.setattr(presets, "gpu_info", lambda: gpu)
+    assert notebook_preset() == preset
+    if gpu and preset == "cpu": assert "below what colab-t4 needs" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("requested, gpu, used", [
+    ("auto", None, "fp32"), ("bf16", None, "fp32"), ("fp16", None, "fp32"),          # CPU: always fp32
+    ("auto", (14.7, (7, 5)), "fp16"), ("bf16", (14.7, (7, 5)), "fp16"),              # T4: bf16 is only emulated
+    ("auto", (22.0, (8, 9)), "bf16"), ("fp16", (22.0, (8, 9)), "fp16"), ("fp32", (79.2, (8, 0)), "fp32"),
+    ("auto", (79.2, (9, 0)), "bf16")])
+def test_precision_follows_the_device(requested, gpu, used):
+    from dagger_nb.sft import resolve_precision, precision_flags
+    assert resolve_precision(requested, gpu) == used
+    flags = precision_flags(get_preset("colab-t4", precision=requested), gpu)
+    assert flags == {"bf16": used == "bf16", "fp16": used == "fp16"}
+    if gpu is None: assert resolve_precision(requested) == ("fp32" if not torch.cuda.is_available() else resolve_precision(requested))
+
+
+def test_runs_saved_before_precision_existed_still_load():
+    d = get_preset("colab-t4").to_dict(); del d["precision"]
+    assert Preset.from_dict({**d, "bf16": False, "fp16": True}).precision == "fp16"
+    assert Preset.from_dict({**d, "bf16": True, "fp16": False}).precision == "bf16"
+    assert Preset.from_dict({**d, "bf16": False, "fp16": False}).precision == "auto"
+    with pytest.raises(SettingError, match="precision"):
+        get_preset("cpu", precision="fp8")
 
 
 # prompts -----------------------------------------------------------------
