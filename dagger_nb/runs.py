@@ -12,10 +12,30 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'atomic_write', 'atomic_json', 'replace_dir', 'build_once', 'RunLockedError',
-           'check_unlocked', 'run_lock', 'is_run_dir', 'mark_run_dir', 'make_run_dir', 'seal_checkpoint',
-           'checkpoint_problem', 'checkpoint_step', 'last_checkpoint', 'checkpoint_sealer', 'read_config',
-           'check_resume', 'read_log', 'truncate_log', 'open_run']
+__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'atomic_write', 'atomic_json', 'replace_dir', 'build_once',
+           'RunLockedError', 'check_unlocked', 'run_lock', 'is_run_dir', 'mark_run_dir', 'make_run_dir',
+           'seal_checkpoint', 'checkpoint_problem', 'checkpoint_step', 'last_checkpoint', 'checkpoint_sealer',
+           'read_config', 'check_resume', 'read_log', 'truncate_log', 'open_run']
+
+# %% ../nbs/04b_runs.ipynb #316ebcfd
+_PATCHED_BY_UNSLOTH = ("trl", "transformers", "peft")
+
+def unsloth_first(cuda: bool | None = None) -> bool:
+    "Import Unsloth now if it is installed and CUDA is available (`cuda`, else asked of torch); True when Unsloth is imported."
+    import importlib.util, warnings
+    if "unsloth" in sys.modules: return True
+    if importlib.util.find_spec("unsloth") is None: return False
+    if cuda is None:
+        import torch   # only where Unsloth is installed, i.e. GPU machines
+        cuda = torch.cuda.is_available()
+    if not cuda: return False
+    if late := [m for m in _PATCHED_BY_UNSLOTH if m in sys.modules]:
+        warnings.warn(f"{', '.join(late)} imported before unsloth, so Unsloth cannot patch them: restart the kernel and "
+                      "import dagger_nb (or unsloth) before trl, transformers and peft")
+    import unsloth  # noqa: F401
+    return True
+
+unsloth_first()
 
 # %% ../nbs/04b_runs.ipynb #d3187c09
 def atomic_write(path, data: str | bytes) -> Path:
