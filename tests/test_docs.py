@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parent.parent
 NBS = ROOT / "nbs"
 WORK = ROOT / "build" / "docs-test"
 NOTEBOOKS = sorted(p.name for p in NBS.glob("*.ipynb") if p.name != "index.ipynb")
-INSTALL_SPEC = "dagger_nb[gpu] @ git+https://github.com/dagger-nb/dagger_nb"
 
 
 def _load_script(name):
@@ -25,6 +24,22 @@ def _load_script(name):
 
 
 # ----------------------------------------------------------------------------- fast checks
+REPO = _load_script("repo_url")
+INSTALL_SPEC = REPO.install_spec(REPO.repo_url())      # the URL comes from pyproject.toml
+
+
+def test_badges_and_install_cells_take_the_url_from_pyproject(tmp_path):
+    assert REPO.sync(check=True) == [], "run: python scripts/repo_url.py"
+    shutil.copytree(NBS, tmp_path / "nbs")
+    toml = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml.replace(REPO.repo_url(), "https://github.com/someone/dagger_fork"), encoding="utf-8")
+    assert REPO.sync(tmp_path, check=True) == sorted(p.name for p in NBS.glob("*.ipynb"))
+    REPO.sync(tmp_path)
+    for p in (tmp_path / "nbs").glob("*.ipynb"):
+        cells = nbformat.read(p, as_version=4).cells
+        assert f"github/someone/dagger_fork/blob/main/nbs/{p.name}" in cells[1].source
+        assert "git+https://github.com/someone/dagger_fork" in cells[2].source and "dagger-nb/dagger_nb" not in cells[1].source + cells[2].source
+    assert REPO.sync(tmp_path, check=True) == []
 def test_readme_is_generated_from_index():
     readme = _load_script("readme")
     assert (ROOT / "README.md").read_text(encoding="utf-8") == readme.render(), \
@@ -42,7 +57,7 @@ def test_readme_keeps_the_two_quick_start_commands_and_links_notebooks():
 def test_notebook_starts_with_colab_badge_and_install_cell(name, monkeypatch):
     cells = nbformat.read(NBS / name, as_version=4).cells
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# "), f"{name}: first cell must be the title"
-    badge = f"https://colab.research.google.com/github/dagger-nb/dagger_nb/blob/main/nbs/{name}"
+    badge = REPO.colab_badge(REPO.repo_url(), name)
     assert cells[1].cell_type == "markdown" and badge in cells[1].source and "colab-badge.svg" in cells[1].source
     install = cells[2]
     assert install.cell_type == "code" and "google.colab" in install.source
