@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paper_comparison,
                                 plot_accuracy, plot_failures, save_figure, _fmt, _clean_json)
 from .runs import atomic_write, check_resume, make_run_dir, run_lock
+from .models import free_gpu
 
 # %% auto #0
 __all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'LAB_TYPES', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages',
@@ -78,9 +79,11 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
         if target.exists(): _remove(target)
         os.replace(partial, target)
         secs = round(time.time() - t0, 2)
-        atomic_write(marker, json.dumps({"seconds": secs, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds")}))
-        out[st.name] = {"status": "done", "seconds": secs}
-        log.info("stage %-12s done in %.1f s", st.name, secs)
+        gpu = free_gpu() or {}     # on a GPU: the stage's model is out of scope now; give its memory back before the next one
+        atomic_write(marker, json.dumps({"seconds": secs, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), **gpu}))
+        out[st.name] = {"status": "done", "seconds": secs, **gpu}
+        log.info("stage %-12s done in %.1f s%s", st.name, secs,
+                 f" (GPU peak {gpu['gpu_peak_gib']} GiB, {gpu['gpu_still_allocated_gib']} GiB still allocated after freeing)" if gpu else "")
     return out
 
 # %% ../nbs/09_lab.ipynb #f9301a74

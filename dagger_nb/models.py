@@ -13,7 +13,7 @@ from .runs import build_once
 # %% auto #0
 __all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gguf_tokenizer', 'gemma_tokenizer',
            'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model',
-           'vocab_id', 'write_meta']
+           'free_gpu', 'vocab_id', 'write_meta']
 
 # %% ../nbs/05_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -273,7 +273,8 @@ def _as_lora(lora):
         return lora_config()
     return lora
 
-def _load_unsloth(name, lora, load_in_4bit, max_seq_length):
+def _load_unsloth(name, lora, load_in_4bit, max_seq_length, base=None):
+    "Through Unsloth: a base model (then a fresh LoRA if `lora`), or an adapter folder (Unsloth loads its base and patches it)."
     from unsloth import FastModel   # optional GPU extra, imported only here
     model, tok = FastModel.from_pretrained(model_name=name, max_seq_length=max_seq_length, load_in_4bit=load_in_4bit,
                                            dtype=None, full_finetuning=False)
@@ -284,8 +285,11 @@ def _load_unsloth(name, lora, load_in_4bit, max_seq_length):
                                          finetune_attention_modules=True, finetune_mlp_modules=True)
     tok = getattr(tok, "tokenizer", tok)    # Gemma-3 4B comes with a processor; training uses its text tokenizer
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
-    inner.dagger_base, inner.dagger_keep_ids = str(name), None     # remembered by `write_meta`
+    inner.dagger_base, inner.dagger_keep_ids = str(base or name), None     # remembered by `write_meta`
     return model, _finish_tokenizer(tok)
+
+def _wants_unsloth(backend: str, name) -> bool:
+    return backend == "unsloth" or (backend == "auto" and _unsloth_available() and str(name) != "tiny")
 
 def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, load_in_4bit: bool = False,
                cache_dir=None, trim_vocab=None, dtype=None, max_seq_length: int = 2048, trainable: bool = False,
@@ -301,7 +305,10 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
     path = Path(str(name)).expanduser()
     if path.is_dir() and (path / META_FILE).exists():           # written by train_sft / train_grpo
         meta = json.loads((path / META_FILE).read_text())
-        if (path / "adapter_config.json").exists():             # a LoRA adapter on a base model
+        if (path / "adapter_config.json").exists() and not meta.get("keep_ids") and _wants_unsloth(backend, meta["base"]):
+            # on a GPU the adapter goes back through Unsloth (trainable, patched), as it was trained
+            model, tok = _load_unsloth(str(path), None, load_in_4bit, max_seq_length, base=meta["base"])
+        elif (path / "adapter_config.json").exists():             # a LoRA adapter on a base model
             model, tok = load_model(meta["base"], backend=backend, load_in_4bit=load_in_4bit, cache_dir=cache_dir,
                                     trim_vocab=meta.get("keep_ids"), dtype=dtype, max_seq_length=max_seq_length)
             from peft import PeftModel
@@ -315,8 +322,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model.train(trainable)
         tok.dagger_prompt_style = meta.get("prompt_style")
         return model, tok
-    use_unsloth = backend == "unsloth" or (backend == "auto" and _unsloth_available() and name not in ("tiny",))
-    if use_unsloth:
+    if _wants_unsloth(backend, name):
         if trim_vocab:
             warnings.warn("trim_vocab is a CPU speed-up; ignored with Unsloth")
         return _load_unsloth(str(name), lora, load_in_4bit, max_seq_length)
@@ -363,6 +369,20 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         from peft import get_peft_model
         model = get_peft_model(model, lora)
     return model, tok
+
+def free_gpu() -> dict | None:
+    """Give back the GPU memory nothing refers to any more (after a stage's model went out of scope), and measure:
+    the peak allocated since the last call and what is still allocated, in GiB. None without CUDA."""
+    import gc, sys
+    gc.collect()
+    torch = sys.modules.get("torch")
+    if torch is None or not torch.cuda.is_available(): return None
+    torch.cuda.synchronize()
+    peak = torch.cuda.max_memory_allocated() / 2**30
+    torch.cuda.empty_cache()
+    still = torch.cuda.memory_allocated() / 2**30
+    torch.cuda.reset_peak_memory_stats()
+    return {"gpu_peak_gib": round(peak, 2), "gpu_still_allocated_gib": round(still, 2)}
 
 def vocab_id(keep_ids) -> str | None:
     "A short fingerprint of a trimmed vocabulary (sha256 of its kept token ids), recorded with every saved model."

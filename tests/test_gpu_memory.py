@@ -1,0 +1,59 @@
+"""GPU paths that can be checked on a CPU with stand-ins: adapters reload through Unsloth, memory is freed and measured."""
+import json, logging, sys, types
+
+import pytest
+
+from dagger_nb import models
+from dagger_nb.lab import Stage, run_stages, stage_marker
+
+
+def test_an_adapter_reloads_through_unsloth_on_a_gpu(tmp_path, monkeypatch):
+    calls = []
+    class Fake:
+        def train(self, mode=True): self.training = mode; return self
+    class FastModel:
+        @staticmethod
+        def from_pretrained(**kw):
+            calls.append(kw); return Fake(), types.SimpleNamespace(chat_template="t", pad_token="<pad>")
+    monkeypatch.setitem(sys.modules, "unsloth", types.SimpleNamespace(FastModel=FastModel))
+    monkeypatch.setattr(models, "_unsloth_available", lambda: True)
+    adapter = tmp_path / "adapter"; adapter.mkdir()
+    (adapter / models.META_FILE).write_text(json.dumps({"base": "unsloth/gemma-3-4b-it", "keep_ids": None, "prompt_style": "paper"}))
+    (adapter / "adapter_config.json").write_text("{}")
+    model, tok = models.load_model(str(adapter), load_in_4bit=True, max_seq_length=2048, trainable=True)
+    [kw] = calls
+    assert kw["model_name"] == str(adapter) and kw["load_in_4bit"] is True        # Unsloth loads base + LoRA itself
+    assert model.dagger_base == "unsloth/gemma-3-4b-it" and model.training and tok.dagger_prompt_style == "paper"
+    models.write_meta(model, tmp_path)                                               # and it saves again with the right base
+    assert json.loads((tmp_path / models.META_FILE).read_text())["base"] == "unsloth/gemma-3-4b-it"
+
+
+class FakeCuda:
+    def __init__(self): self.allocated, self.peak, self.emptied = 2**29, 3 * 2**30, 0
+    def is_available(self): return True
+    def synchronize(self): pass
+    def max_memory_allocated(self): return self.peak
+    def memory_allocated(self): return self.allocated
+    def empty_cache(self): self.emptied += 1
+    def reset_peak_memory_stats(self): self.peak = self.allocated
+
+
+def test_free_gpu_measures_and_empties_the_cache(monkeypatch):
+    assert models.free_gpu() is None or "torch" in sys.modules and sys.modules["torch"].cuda.is_available()
+    cuda = FakeCuda()
+    monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(cuda=cuda))
+    assert models.free_gpu() == {"gpu_peak_gib": 3.0, "gpu_still_allocated_gib": 0.5}
+    assert cuda.emptied == 1 and models.free_gpu()["gpu_peak_gib"] == 0.5        # the peak restarts at each stage
+
+
+def test_each_lab_stage_frees_the_gpu_and_records_its_peak(tmp_path, monkeypatch, caplog):
+    import dagger_nb.lab as lab
+    peaks = iter([{"gpu_peak_gib": 9.8, "gpu_still_allocated_gib": 0.1}, {"gpu_peak_gib": 11.2, "gpu_still_allocated_gib": 0.1}])
+    monkeypatch.setattr(lab, "free_gpu", lambda: next(peaks))
+    def stage(name):
+        def fn(ctx, out, resume): out.write_text(name)
+        return Stage(name, f"{name}.txt", fn)
+    with caplog.at_level(logging.INFO):
+        res = run_stages(tmp_path, [stage("sft"), stage("grpo_sft")], progress=False)
+    assert res["grpo_sft"]["gpu_peak_gib"] == 11.2 and stage_marker(tmp_path, "sft")["gpu_peak_gib"] == 9.8
+    assert "GPU peak 9.8 GiB" in caplog.text
