@@ -70,6 +70,8 @@ def test_notebook_starts_with_colab_badge_and_install_cell(name, monkeypatch):
     monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     exec(install.source, {})
     assert len(calls) == 1 and calls[0][1:4] == ["-m", "pip", "install"] and INSTALL_SPEC in calls[0]
+    import torch
+    assert f"torch=={torch.__version__.split('+')[0]}" in calls[0], f"{name}: the install cell must keep the runtime's torch"
 
 
 def test_sidebar_lists_every_notebook_in_course_order(capsys):
