@@ -326,3 +326,24 @@ def _lab_main(args) -> int:
     run_lab(preset=args.preset, name=args.name, resume=args.resume, root=_output_folder(args.root, "--root"),
             progress=not args.quiet, **_given_overrides(args))
     return 0
+
+# %% ../nbs/10_cli.ipynb #769f69fd
+def _export_main(args) -> int:
+    from dagger_nb.models import META_FILE, export_model
+    src = Path(args.folder)
+    if not (src / META_FILE).is_file():
+        raise ValueError(f"{src}: not a model folder written by dagger-nb sft or grpo (no {META_FILE}); give e.g. runs/<name>/adapters/sft")
+    done = export_model(src, _output_folder(args.out, "--out"), gguf=args.gguf, push_to=args.push_to)
+    print(f"merged 16-bit model -> {done['merged']}")
+    if done["gguf"]: print(f"GGUF ({args.gguf}) -> {done['gguf']}")
+    if done["pushed"]: print(f"pushed -> {done['pushed']}")
+    for reason in done["skipped"]: print(f"skipped {reason}")
+    return 0
+
+@command("export", "Merge an adapter into a 16-bit model (--out); optionally GGUF (--gguf, needs Unsloth on a GPU) and a Hub push (--push-to).")
+def _export_cmd(p):
+    p.add_argument("folder", help="an adapter (or fine-tuned model) folder written by sft or grpo")
+    p.add_argument("--out", required=True, help="folder for the merged model")
+    p.add_argument("--gguf", metavar="QUANT", default=None, help="also write GGUF with this quantization, e.g. q4_k_m")
+    p.add_argument("--push-to", metavar="USER/NAME", default=None, help="push the merged model to this Hub repo (token: $HF_TOKEN)")
+    p.set_defaults(func=_export_main)

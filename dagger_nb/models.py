@@ -13,7 +13,7 @@ from .runs import build_once
 # %% auto #0
 __all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gguf_tokenizer', 'gemma_tokenizer',
            'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model',
-           'free_gpu', 'vocab_id', 'write_meta']
+           'free_gpu', 'vocab_id', 'write_meta', 'export_model']
 
 # %% ../nbs/05_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -410,3 +410,38 @@ def write_meta(model, out_dir, **extra) -> Path:
     p = Path(out_dir) / META_FILE
     p.write_text(json.dumps(meta))
     return p
+
+# %% ../nbs/05_models.ipynb #23fc8874
+def _hub_skip_reason(token) -> str | None:
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"): return "push: offline (HF_HUB_OFFLINE=1)"
+    if not token: return "push: no Hugging Face token (pass token= or set HF_TOKEN)"
+    return None
+
+def export_model(folder, out_dir, gguf: str | None = None, push_to: str | None = None, token: str | None = None) -> dict:
+    "Merged 16-bit model of the adapter (or fine-tuned) `folder` in `out_dir`; GGUF of quantization `gguf`; push to Hub repo `push_to`."
+    import torch
+    out, done = Path(out_dir), {"merged": None, "gguf": None, "pushed": None, "skipped": []}
+    model, tok = load_model(str(folder))                 # on a GPU through Unsloth, as it was trained
+    meta = json.loads((Path(folder) / META_FILE).read_text())
+    if hasattr(model, "save_pretrained_merged"):         # Unsloth's own merge (dequantizes a 4-bit base first)
+        model.save_pretrained_merged(str(out), tok, save_method="merged_16bit")
+    else:
+        merged = model.merge_and_unload() if hasattr(model, "merge_and_unload") else model
+        merged.to(torch.bfloat16).save_pretrained(str(out)); tok.save_pretrained(str(out))
+        model = merged
+    write_meta(model, out, prompt_style=meta.get("prompt_style"), stage="merged", source=str(folder))
+    done["merged"] = str(out)
+    if gguf:
+        if hasattr(model, "save_pretrained_gguf"):
+            model.save_pretrained_gguf(str(out / "gguf"), tok, quantization_method=gguf); done["gguf"] = str(out / "gguf")
+        else: done["skipped"].append("gguf: needs Unsloth's exporter (the gpu extra on a CUDA machine)")
+    if push_to:
+        token = token or os.environ.get("HF_TOKEN")
+        if reason := _hub_skip_reason(token): done["skipped"].append(reason)
+        else:
+            from huggingface_hub import HfApi
+            api = HfApi(token=token)
+            api.create_repo(push_to, exist_ok=True)
+            api.upload_folder(repo_id=push_to, folder_path=str(out), commit_message=f"dagger_nb export of {Path(folder).name}")
+            done["pushed"] = f"https://huggingface.co/{push_to}"
+    return done
