@@ -474,14 +474,16 @@ def update_index_timings(preset: str, rows: dict, index: Path = NBS / "index.ipy
     raise DocsError(f"no timings table ({_TIMING_START} ... {_TIMING_END}) in {index}")
 
 
-_GPU_ROWS = {"tiny_lora_steps": "transformers + PEFT", "train_sft_tiny": "`train_sft", "unsloth_tiny": "Unsloth"}
+_GPU_ROWS = {"tiny_lora_steps": "transformers + PEFT", "train_sft_tiny": "`train_sft", "unsloth_tiny": "Unsloth",
+             # scripts/gpu_check.py: the real 4-bit Gemma-3-4B through Unsloth
+             "gpu_check_sft": "gpu_check: SFT", "gpu_check_grpo": "gpu_check: GRPO", "gpu_check_eval": "gpu_check: evaluation"}
 
 
 def update_index_gpu(results: Path = ROOT / "build" / "gpu", index: Path = NBS / "index.ipynb") -> int:
-    "Write the figures `tests/test_gpu.py` left in `results` into the GPU table of `index.ipynb`; returns rows updated."
+    "Write the figures `tests/test_gpu.py` and `scripts/gpu_check.py` left in `results` into the GPU table of `index.ipynb`; returns rows updated."
     import nbformat
     found = {k: json.loads((results / f"{k}.json").read_text()) for k in _GPU_ROWS if (results / f"{k}.json").exists()}
-    if not found: raise DocsError(f"no GPU results in {results}: run `pytest tests/test_gpu.py` on a CUDA machine first")
+    if not found: raise DocsError(f"no GPU results in {results}: run `pytest tests/test_gpu.py` or `python scripts/gpu_check.py` on a CUDA machine first")
     nb = nbformat.read(index, as_version=4)
     for cell in nb.cells:
         if cell.cell_type != "markdown" or "<!-- gpu:start -->" not in cell.source: continue

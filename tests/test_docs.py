@@ -122,8 +122,20 @@ def test_gpu_table_takes_the_figures_of_test_gpu(tmp_path):
     row = next(l for l in src.splitlines() if l.startswith("| `train_sft"))
     assert [c.strip() for c in row.strip("|").split("|")][1:] == ["812 MB (measured)", "71 ms (measured)", "Tesla T4, 2026-12-01"]
     assert "| Unsloth | not measured yet |" in src
+    (res / "gpu_check_grpo.json").write_text(json.dumps({"peak_gpu_mb": 11020.0, "step_s": 41.5, "gpu": "Tesla T4", "when": "2026-12-02 09:00:00"}))
+    assert docs.update_index_gpu(res, index=idx) == 2
+    src = "\n".join(c.source for c in nbformat.read(idx, as_version=4).cells)
+    row = next(l for l in src.splitlines() if l.startswith("| gpu_check: GRPO"))
+    assert "11020 MB (measured)" in row and "41500 ms (measured)" in row
     with pytest.raises(docs.DocsError, match="no GPU results"):
         docs.update_index_gpu(tmp_path / "none", index=idx)
+
+
+def test_gpu_check_says_it_needs_cuda():
+    import torch
+    if torch.cuda.is_available(): pytest.skip("a GPU is here: run scripts/gpu_check.py itself")
+    p = subprocess.run([sys.executable, str(ROOT / "scripts" / "gpu_check.py")], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 2 and "needs a CUDA GPU" in p.stderr and len(p.stderr.strip().splitlines()) == 1
 
 
 def test_execution_failure_names_the_notebook_and_cell_unless_errors_are_allowed(tmp_path):
