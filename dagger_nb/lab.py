@@ -90,7 +90,7 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
 LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation sizes come from the preset
     "tiny":     dict(heldout_families=0, gen_threads=1, mgsm_n=0,   n_boot=300),
     "cpu":      dict(heldout_families=0, gen_threads=0, mgsm_n=0,   n_boot=1000),
-    "colab-t4": dict(heldout_families=3, gen_threads=0, mgsm_n=250, n_boot=1000),
+    "colab-t4": dict(heldout_families=3, gen_threads=0, mgsm_n=16,  n_boot=1000),   # sized for one Colab session (see below)
     "paper":    dict(heldout_families=3, gen_threads=0, mgsm_n=250, n_boot=1000),
 }
 # heldout_families: template families kept out of training entirely (0 = held-out problems are new problems of the training families)

@@ -191,12 +191,15 @@ PRESETS: dict[str, Preset] = {
                   num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=288),
     # Colab T4 (15 GB): Gemma-3-4B-it in 4-bit through Unsloth, LoRA. precision "auto": fp16 autocast with Unsloth's fp32
     # guard on a T4 (no native bf16), bf16 on an L4 or A100 (where Unsloth loads Gemma-3 in bf16 and refuses fp16).
+    # Sized so that the whole lab (notebook 09) fits one free Colab session: about 68 minutes on a T4 by the estimates
+    # in notebook 09, which derive from Unsloth's published step times (not measured here yet): 30 SFT steps of
+    # 8 sequences, 6 GRPO steps of 2 prompts x 4 completions per arm, 16 held-out problems (32 with the twins).
     "colab-t4": Preset("colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
-                       prompt_style="paper", n_train=2000, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
-                       sft_batch_size=2, sft_grad_accum=8, sft_max_length=2048, grpo_max_steps=200, grpo_lr=5e-6,
-                       grpo_batch_size=8, num_generations=8, max_completion_length=512, grpo_warmup_steps=10,
-                       gradient_checkpointing=True, save_steps=50, n_eval=250,
-                       eval_batch_size=16, eval_max_new_tokens=512),
+                       prompt_style="paper", n_train=240, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,
+                       sft_batch_size=2, sft_grad_accum=4, sft_max_length=2048, grpo_max_steps=6, grpo_lr=5e-6,
+                       grpo_batch_size=8, num_generations=4, max_completion_length=384, grpo_warmup_steps=0,
+                       gradient_checkpointing=True, save_steps=10, n_eval=16,
+                       eval_batch_size=16, eval_max_new_tokens=384),
     # The paper's table (spec): global SFT batch 256, GRPO batch 32 with 8 generations.
     "paper": Preset("paper", model="unsloth/gemma-3-4b-it", max_seq_length=4096, prompt_style="paper", n_train=3000,
                     distractors=(0, 3), lora_r=64, lora_alpha=128, sft_epochs=4, sft_lr=1e-5, sft_min_lr=1e-6,
