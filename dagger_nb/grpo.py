@@ -14,8 +14,8 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 from .sft import load_for_training, precision_flags, resolve_precision, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
 # %% auto #0
-__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo',
-           'fast_sampling_trainer', 'plot_rewards']
+__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'vllm_ready',
+           'grpo_args', 'fast_sampling_trainer', 'plot_rewards']
 
 # %% ../nbs/07_grpo.ipynb #4fcf3eab
 def grpo_example(record: dict, style: str = "compact") -> dict:
@@ -98,17 +98,18 @@ def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/
         return _train_grpo(Preset.from_dict({k: v for k, v in settings.items() if k != "init"}), settings["init"], out, last,
                            given if given is not None else data, progress, reward_funcs, callbacks)
 
-def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, reward_funcs, callbacks) -> Path:
-    "The body of `train_grpo`, inside its locked run folder."
-    from trl import GRPOConfig, GRPOTrainer
-    from dagger_nb.models import write_meta
+def vllm_ready() -> bool:
+    "Can GRPO sample with vLLM here (the `vllm` package and a CUDA GPU)?"
+    import importlib.util, torch
+    return importlib.util.find_spec("vllm") is not None and torch.cuda.is_available()
+
+def grpo_args(p: Preset, out: Path, tok, weights, progress: bool = True):
+    "TRL's `GRPOConfig` for preset `p` (vLLM colocated with training when `p.vllm` and `vllm_ready()`)."
+    from trl import GRPOConfig
     from dagger_nb.prompts import stop_token_ids
-    ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
-    model, tok = load_for_training(p, init, texts=dataset_texts(ds))
-    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
-    log_path = out / "rewards.jsonl"
-    truncate_log(log_path, checkpoint_step(last))
-    args = GRPOConfig(
+    vllm = p.vllm and vllm_ready()
+    if p.vllm and not vllm: print("vllm=True, but vLLM or CUDA is missing here: GRPO samples with transformers' generate")
+    return GRPOConfig(
         output_dir=str(out / "checkpoints"), max_steps=p.grpo_max_steps, learning_rate=p.grpo_lr,
         lr_scheduler_type="cosine_with_min_lr", lr_scheduler_kwargs={"min_lr": p.grpo_min_lr},
         warmup_steps=p.grpo_warmup_steps, weight_decay=p.grpo_weight_decay,
@@ -119,7 +120,18 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
         reward_weights=list(weights), logging_steps=p.logging_steps, save_steps=p.save_steps, save_total_limit=2,
         report_to="none", seed=p.seed, gradient_checkpointing=p.gradient_checkpointing, disable_tqdm=not progress,
         generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, dataloader_pin_memory=False,
-        **precision_flags(p))
+        use_vllm=vllm, vllm_mode="colocate", **precision_flags(p))
+
+def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, reward_funcs, callbacks) -> Path:
+    "The body of `train_grpo`, inside its locked run folder."
+    from trl import GRPOTrainer
+    from dagger_nb.models import write_meta
+    ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
+    model, tok = load_for_training(p, init, texts=dataset_texts(ds))
+    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
+    log_path = out / "rewards.jsonl"
+    truncate_log(log_path, checkpoint_step(last))
+    args = grpo_args(p, out, tok, weights, progress)
     import torch
     trainer_cls = GRPOTrainer if torch.cuda.is_available() else fast_sampling_trainer()   # on a GPU: TRL's / Unsloth's sampling
     trainer = trainer_cls(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,

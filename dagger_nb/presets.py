@@ -128,6 +128,7 @@ class Preset:
     epsilon: float = 0.2
     epsilon_high: float = 0.28
     mask_truncated_completions: bool = True
+    vllm: bool = False               # GRPO samples through TRL's vLLM integration (colocate mode) when vLLM and CUDA are there
     grpo_warmup_steps: int = 0
     grpo_weight_decay: float = 0.01
     # precision and bookkeeping
@@ -205,7 +206,7 @@ PRESETS: dict[str, Preset] = {
                     distractors=(0, 3), lora_r=64, lora_alpha=128, sft_epochs=4, sft_lr=1e-5, sft_min_lr=1e-6,
                     sft_batch_size=8, sft_grad_accum=32, sft_max_length=4096, sft_weight_decay=0.001, sft_packing=True,
                     grpo_max_steps=500, grpo_lr=1e-5, grpo_min_lr=1e-6, grpo_batch_size=8, grpo_grad_accum=4,
-                    num_generations=8, max_completion_length=1024, grpo_warmup_steps=20, grpo_weight_decay=0.01,
+                    num_generations=8, max_completion_length=1024, grpo_warmup_steps=20, grpo_weight_decay=0.01, vllm=True,
                     gradient_checkpointing=True, save_steps=50, n_eval=1000, eval_batch_size=32,
                     eval_max_new_tokens=1024),
 }

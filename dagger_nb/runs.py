@@ -12,8 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'atomic_write', 'atomic_json', 'replace_dir', 'build_once',
-           'RunLockedError', 'check_unlocked', 'run_lock', 'is_run_dir', 'mark_run_dir', 'make_run_dir',
+__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'atomic_write', 'atomic_json', 'process_rank', 'replace_dir',
+           'build_once', 'RunLockedError', 'check_unlocked', 'run_lock', 'is_run_dir', 'mark_run_dir', 'make_run_dir',
            'seal_checkpoint', 'checkpoint_problem', 'checkpoint_step', 'last_checkpoint', 'checkpoint_sealer',
            'read_config', 'check_resume', 'read_log', 'truncate_log', 'open_run']
 
@@ -55,9 +55,15 @@ def atomic_json(path, obj) -> Path:
     return atomic_write(path, json.dumps(obj, ensure_ascii=False, indent=1, default=str))
 
 # %% ../nbs/04b_runs.ipynb #97ac999a
+def process_rank() -> int:
+    "This process's rank when several train together (`accelerate launch`, torchrun: `$RANK`); 0 when it runs alone."
+    return int(os.environ.get("RANK") or 0)
+
 def replace_dir(final, write) -> Path:
     "Create folder `final` by `write(tmp)` on a temporary sibling, then swap it in (an older `final` is removed only after)."
-    final = Path(final); final.parent.mkdir(parents=True, exist_ok=True)
+    final = Path(final)
+    if process_rank() > 0: return final          # several processes: only the first writes the run folder
+    final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     old = final.with_name(f".{final.name}.old")
     try:
@@ -304,6 +310,7 @@ def read_log(path) -> list[dict]:
 
 def truncate_log(path, step: int) -> None:
     "Drop lines of a JSONL log after `step` (a resumed run redoes those steps)."
+    if process_rank() > 0: return
     p = Path(path)
     if p.exists(): atomic_write(p, "".join(json.dumps(r) + "\n" for r in read_log(p) if r.get("step", 0) <= step))
 
@@ -315,6 +322,12 @@ def open_run(folder, kind: str, settings: dict, resume: bool = False, overwrite:
     A new run saves `settings`; a resumed run checks `requested` (default: all of `settings`) against its saved ones and
     yields the saved settings."""
     folder = Path(folder)
+    if process_rank() > 0:      # another process of a multi-GPU run: the first one owns (creates, locks, writes) the folder
+        saved = read_config(folder) if resume else None
+        ok = [c for c in (folder / "checkpoints").glob("checkpoint-*") if c.is_dir() and c.name.split("-")[-1].isdigit()
+              and checkpoint_problem(c) is None] if resume else []
+        yield {**settings, **(saved or {}).get("settings", {})}, max(ok, key=checkpoint_step, default=None)
+        return
     if resume and not folder.exists(): (log or print)(f"resume: {folder} does not exist yet, starting a new run")
     make_run_dir(folder, kind, resume=resume, overwrite=overwrite)
     with run_lock(folder, log):
