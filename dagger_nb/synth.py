@@ -114,14 +114,14 @@ def _check_family(f: Family):
         if op not in OPS: raise ValueError(f"{where}: unknown operation {op!r} in {line!r}")
         if missing := [a for a in args if a not in known]: raise ValueError(f"{where}: step {line!r} uses undefined {missing}")
         known.add(key); used.update(args)
-    used |= {a for n in f.nums.values() if n.calc for a in parse_step(f"_ = {n.calc}")[2]}
-    if unused := [k for k in f.nums if k not in used]: raise ValueError(f"{where}: numbers {unused} are written but no step uses them")
+    calc_args = {a for n in f.nums.values() if n.calc for a in parse_step(f"_ = {n.calc}")[2]}
+    if unused := [k for k in f.nums if k not in used | calc_args]: raise ValueError(f"{where}: numbers {unused} are written but no step uses them")
     text_slots = [s for t in f.facts + [f.ask] for s in _slots(t)]
     for k, n in f.nums.items():
         if (n.hidden or k.startswith("_")) != (text_slots.count(k) == 0) or text_slots.count(k) > 1:
             raise ValueError(f"{where}: number {k!r} must be written exactly once in the facts or the question "
                              "(hidden ones and helpers named _x never)")
-        if k.startswith("_") and k in used - {a for n in f.nums.values() if n.calc for a in parse_step(f"_ = {n.calc}")[2]}:
+        if k.startswith("_") and k in used:      # `used`: what the steps use
             raise ValueError(f"{where}: helper {k!r} may only be used to compute other numbers, not by the steps")
     for kind, lines in (("RED", f.red), ("OAD", f.oad), ("NEED", f.need)):
         if not lines: raise ValueError(f"{where}: give at least one {kind} distractor sentence")
@@ -314,7 +314,7 @@ def compose(fam: str, rng: random.Random, n_distractors: int = 0, digits: str = 
         consts = []; body.append(Sentence(w.fill(t.lstrip("+"), consts), consts, glued=t.startswith("+")))
     qc = []; question = Sentence(w.fill(f.ask, qc), qc)
     hidden = [(k, n.lo, w.fill(n.label, [])) for k, n in f.nums.items() if n.hidden]
-    base = len(f.nums) + len(f.steps) + 1
+    base = sum(not k.startswith("_") for k in f.nums) + len(f.steps) + 1     # graph nodes before any distractor
     clean = body + [question]
     pools = {"RED": f.red, "OAD": f.oad, "NEED": f.need}
     used, outsiders = set(), set()
