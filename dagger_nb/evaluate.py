@@ -1,4 +1,4 @@
-"""Accuracy, drops under distractors, failure rates, distractor precision and recall, with bootstrap intervals.
+"""Accuracy, drops under distractors, failure rates, distractor precision and recall, with intervals and paired tests.
 
 Docs: https://dagger-nb.github.io/dagger_nb/evaluate.html.md"""
 
@@ -7,6 +7,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/evaluate.html.md"""
 # %% ../nbs/08_evaluate.ipynb #0b295677
 from __future__ import annotations
 import csv, io, json, math, re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -17,13 +18,14 @@ from .runs import atomic_write
 # %% auto #0
 __all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'DISTRACTOR_TYPES', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS',
            'PAPER_RESULTS', 'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci',
-           'distractor_pr', 'set_metrics', 'paired_drops', 'weighted_average', 'markdown_table', 'EvalReport',
+           'wilson_ci', 'mcnemar_p', 'paired_diff_ci', 'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr',
+           'set_metrics', 'paired_drops', 'compare_models', 'weighted_average', 'markdown_table', 'EvalReport',
            'evaluate', 'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item',
-           'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
+           'gold_distractor_values', 'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
 
 # %% ../nbs/08_evaluate.ipynb #5d7156cd
 RECORD_FIELDS = ("model", "set", "id", "question", "answer", "completion")
-OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": []}
+OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": [], "gold_distractors": None}
 POSITIONS = ("before", "between", "after")   # where a distractor sits relative to the numbers that matter
 DISTRACTOR_TYPES = ("RED", "OAD", "NEED")
 
@@ -70,8 +72,18 @@ def load_completions(*paths) -> list[dict]:
 # %% ../nbs/08_evaluate.ipynb #b297f93c
 STATUSES = ("correct", "wrong", "exec_fail", "format_fail")
 
-def score_completion(completion, answer) -> dict:
-    "Judge one completion against the gold `answer` with the executor: status, value, claimed and derived distractors."
+def _gold_match(claimed_values, gold) -> int:
+    "How many gold distractor numbers the flagged numbers hit, each number used once (values compared to 6 decimals)."
+    left = Counter(round(float(v), 6) for v in gold)
+    hits = 0
+    for v in claimed_values:
+        k = round(float(v), 6)
+        if left[k] > 0: left[k] -= 1; hits += 1
+    return hits
+
+def score_completion(completion, answer, gold_distractors=None) -> dict:
+    """Judge one completion against the gold `answer` with the executor: status, value, claimed and derived distractors.
+    With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts the hits."""
     from dagger_nb.executor import run
     from dagger_nb.rewards import answers_match, completion_text, format_reward
     text = completion_text(completion)
@@ -83,15 +95,20 @@ def score_completion(completion, answer) -> dict:
     else:
         status = "exec_fail"
     has_graph = status != "format_fail"
-    return {"status": status, "correct": status == "correct",
-            "value": res.value if res.ok else None, "error": None if res.ok else str(res.error),
-            "strict_format": bool(format_reward([text])[0] > 0),
-            "claimed": list(res.claimed or []) if has_graph else [],
-            "derived": list(res.distractors or []) if has_graph else []}
+    claimed = list(res.claimed or []) if has_graph else []
+    flagged = [n.val for n in res.graph.nodes if n.id in claimed and n.op == "const" and n.val is not None] if has_graph else []
+    out = {"status": status, "correct": status == "correct",
+           "value": res.value if res.ok else None, "error": None if res.ok else str(res.error),
+           "strict_format": bool(format_reward([text])[0] > 0),
+           "claimed": claimed, "derived": list(res.distractors or []) if has_graph else []}
+    if gold_distractors is not None:   # counted only where there is a graph: format failures are reported on their own
+        out.update(gold_n=len(gold_distractors) if has_graph else 0, flagged_n=len(flagged),
+                   gold_hits=_gold_match(flagged, gold_distractors))
+    return out
 
 def score(records: Iterable[dict]) -> list[dict]:
     "Score every completion record; returns new dicts with the fields of `score_completion` added."
-    return [{**r, **score_completion(r["completion"], r["answer"])} for r in records]
+    return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"))} for r in records]
 
 # %% ../nbs/08_evaluate.ipynb #dd39c0d1
 def bootstrap_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
@@ -108,6 +125,57 @@ def bootstrap_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 0.95)
     a = (1 - level) / 2
     return float(np.quantile(means, a)), float(np.quantile(means, 1 - a))
 
+# %% ../nbs/08_evaluate.ipynb #50085e15
+_Z = {0.95: 1.959963984540054}
+
+def _z(level: float) -> float:
+    if not 0 < level < 1: raise ValueError(f"level must be between 0 and 1, got {level}.")
+    from statistics import NormalDist
+    return _Z.get(level) or NormalDist().inv_cdf(0.5 + level / 2)
+
+def wilson_ci(k: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    "Wilson score interval for a proportion k/n: never outside [0, 1], and not [0, 0] when k = 0 (NaN, NaN when n = 0)."
+    if n == 0: return (math.nan, math.nan)
+    if not 0 <= k <= n: raise ValueError(f"need 0 <= k <= n, got k={k}, n={n}.")
+    z, p = _z(level), k / n
+    mid, half = (p + z * z / (2 * n)), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    d = 1 + z * z / n
+    return (0.0 if k == 0 else max(0.0, (mid - half) / d), 1.0 if k == n else min(1.0, (mid + half) / d))   # exact at the edges
+
+# %% ../nbs/08_evaluate.ipynb #03dd47b2
+def mcnemar_p(b: int, c: int) -> float:
+    """Exact two-sided McNemar test: `b` pairs where only the first is right, `c` where only the second is.
+    Under 'no difference' each discordant pair goes either way with chance 1/2, so min(b, c) is binomial."""
+    n = b + c
+    if n == 0: return 1.0
+    tail = sum(math.comb(n, i) for i in range(min(b, c) + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+def paired_diff_ci(pairs, level: float = 0.95) -> tuple[float, float]:
+    """Newcombe's score interval (method 10, 1998) for the difference of two paired proportions,
+    from (first, second) 0/1 pairs: built from the two Wilson intervals and their correlation."""
+    pairs = [(bool(x), bool(y)) for x, y in pairs]
+    n = len(pairs)
+    if n == 0: return (math.nan, math.nan)
+    a = sum(x and y for x, y in pairs); b = sum(x and not y for x, y in pairs)
+    c = sum(y and not x for x, y in pairs); d = n - a - b - c
+    p1, p2 = (a + b) / n, (a + c) / n
+    (l1, u1), (l2, u2) = wilson_ci(a + b, n, level), wilson_ci(a + c, n, level)
+    den = math.sqrt((a + b) * (c + d) * (a + c) * (b + d))
+    phi = (a * d - b * c) / den if den else 0.0
+    dl = math.sqrt(max(0.0, (p1 - l1) ** 2 - 2 * phi * (p1 - l1) * (u2 - p2) + (u2 - p2) ** 2))
+    du = math.sqrt(max(0.0, (u1 - p1) ** 2 - 2 * phi * (u1 - p1) * (p2 - l2) + (p2 - l2) ** 2))
+    return (max(-1.0, p1 - p2 - dl), min(1.0, p1 - p2 + du))
+
+def paired_test(pairs, level: float = 0.95) -> dict:
+    "Everything about one paired comparison of 0/1 outcomes: n, both rates, their difference with its interval, McNemar's p."
+    pairs = [(bool(x), bool(y)) for x, y in pairs]
+    b, c = sum(x and not y for x, y in pairs), sum(y and not x for x, y in pairs)
+    lo, hi = paired_diff_ci(pairs, level)
+    n = len(pairs)
+    return dict(n=n, first=(sum(x for x, _ in pairs) / n) if n else None, second=(sum(y for _, y in pairs) / n) if n else None,
+                diff=((b - c) / n) if n else None, diff_lo=lo, diff_hi=hi, only_first=b, only_second=c, p=mcnemar_p(b, c))
+
 # %% ../nbs/08_evaluate.ipynb #102cfa6f
 def _rate(xs): return float(np.mean(xs)) if len(xs) else None
 
@@ -117,29 +185,48 @@ def _group(records, keys=("model", "set")):
     return groups
 
 def distractor_pr(records: Sequence[dict]) -> tuple[float | None, float | None]:
-    "Micro precision and recall of claimed distractor flags against executor-derived distractors."
+    "Self-consistency: micro precision and recall of claimed distractor flags against executor-derived distractors."
     tp = claimed = derived = 0
     for r in records:
         c, d = set(r.get("claimed") or []), set(r.get("derived") or [])
         tp += len(c & d); claimed += len(c); derived += len(d)
     return (tp / claimed if claimed else None), (tp / derived if derived else None)
 
+def ratio_ci(hits, totals, n_boot: int = 1000, seed: int = 0, level: float = 0.95):
+    "sum(hits)/sum(totals) and its percentile bootstrap interval over the rows (a pooled ratio has no simple closed form)."
+    h, t = np.asarray(hits, dtype=float), np.asarray(totals, dtype=float)
+    if t.sum() == 0: return None, None, None
+    rng, a = np.random.default_rng(seed), (1 - level) / 2
+    idx = rng.integers(0, len(t), size=(n_boot, len(t)))
+    hs, ts = h[idx].sum(1), t[idx].sum(1)
+    r = hs[ts > 0] / ts[ts > 0]
+    return float(h.sum() / t.sum()), float(np.quantile(r, a)), float(np.quantile(r, 1 - a))
+
+def gold_pr(records: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> dict:
+    "Precision and recall of the flagged numbers against the gold distractors, each (value, lo, hi), over records that carry gold."
+    rs = [r for r in records if r.get("gold_n") is not None]
+    hits = [r["gold_hits"] for r in rs]
+    p = ratio_ci(hits, [r["flagged_n"] for r in rs], n_boot, seed)
+    rc = ratio_ci(hits, [r["gold_n"] for r in rs], n_boot, seed)
+    return dict(gold_precision=p[0], gold_precision_lo=p[1], gold_precision_hi=p[2],
+                gold_recall=rc[0], gold_recall_lo=rc[1], gold_recall_hi=rc[2], gold_graphs=sum(r["gold_n"] > 0 for r in rs))
+
+# %% ../nbs/08_evaluate.ipynb #891d8b11
 def set_metrics(scored: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> list[dict]:
-    "One row of metrics per (model, set) over scored records, accuracy with a bootstrap CI."
+    "One row of metrics per (model, set) over scored records: accuracy with its Wilson interval, failures, distractor flags."
     rows = []
     for (model, name), rs in _group(scored).items():
         ok = [r["correct"] for r in rs]
-        lo, hi = bootstrap_ci(ok, n_boot, seed)
+        lo, hi = wilson_ci(sum(ok), len(ok))
         prec, rec = distractor_pr(rs)
         toks = [r["n_tokens"] for r in rs if r.get("n_tokens") is not None]
         row = dict(model=model, set=name, n=len(rs), accuracy=_rate(ok), acc_lo=lo, acc_hi=hi,
                    **{f"{s}_rate": _rate([r["status"] == s for r in rs]) for s in STATUSES[1:]},
                    strict_format_rate=_rate([r["strict_format"] for r in rs]),
-                   mean_tokens=_rate(toks), distractor_precision=prec, distractor_recall=rec)
+                   mean_tokens=_rate(toks), distractor_precision=prec, distractor_recall=rec, **gold_pr(rs, n_boot, seed))
         for t in DISTRACTOR_TYPES:
             sub = [r["correct"] for r in rs if t in (r.get("distractor_types") or [])]
-            row[f"acc_{t}"] = _rate(sub)
-            row[f"n_{t}"] = len(sub)
+            row[f"acc_{t}"], row[f"n_{t}"] = _rate(sub), len(sub)
         for pos in POSITIONS:   # where the distractors sit: before, between or after the numbers that matter
             sub = [r["correct"] for r in rs if pos in (r.get("distractor_positions") or [])]
             row[f"acc_{pos}"], row[f"n_{pos}"] = _rate(sub), len(sub)
@@ -147,26 +234,39 @@ def set_metrics(scored: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> li
     return rows
 
 # %% ../nbs/08_evaluate.ipynb #207db418
-def paired_drops(scored: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> list[dict]:
-    "Per model and distracted set: accuracy on the clean twins minus accuracy with distractors, over matched pairs."
+def _twin_pairs(scored: Sequence[dict]):
+    "(model, distracted set, clean set, [(clean correct, distracted correct), ...]) for every model's distracted sets."
     by_id = {(r["model"], r["set"], r["id"]): r for r in scored}
     clean_sets = {}
     for r in scored:
         if r.get("pair_id") is None: clean_sets.setdefault(r["model"], set()).add(r["set"])
-    rows = []
     for (model, name), rs in _group([r for r in scored if r.get("pair_id") is not None]).items():
-        pairs = []
+        pairs, used = [], None
         for r in rs:
-            twin = next((by_id[model, s, r["pair_id"]] for s in sorted(clean_sets.get(model, ()))
-                         if (model, s, r["pair_id"]) in by_id), None)
-            if twin is not None: pairs.append((twin["correct"], r["correct"]))
-        if not pairs: continue
-        c, d = np.array(pairs, dtype=float).T
-        lo, hi = bootstrap_ci(c - d, n_boot, seed)
-        clean_set = next(s for s in sorted(clean_sets[model]) if any((model, s, r["pair_id"]) in by_id for r in rs))
-        rows.append(dict(model=model, set=name, clean_set=clean_set, n_pairs=len(pairs), clean_accuracy=float(c.mean()),
-                         distracted_accuracy=float(d.mean()), drop=float((c - d).mean()), drop_lo=lo, drop_hi=hi))
+            s = next((s for s in sorted(clean_sets.get(model, ())) if (model, s, r["pair_id"]) in by_id), None)
+            if s is not None: pairs.append((by_id[model, s, r["pair_id"]]["correct"], r["correct"])); used = used or s
+        if pairs: yield model, name, used, pairs
+
+def paired_drops(scored: Sequence[dict]) -> list[dict]:
+    "Per model and distracted set: accuracy on the clean twins minus accuracy with distractors, over matched pairs."
+    rows = []
+    for model, name, clean_set, pairs in _twin_pairs(scored):
+        t = paired_test(pairs)
+        rows.append(dict(model=model, set=name, clean_set=clean_set, n_pairs=t["n"], clean_accuracy=t["first"],
+                         distracted_accuracy=t["second"], drop=t["diff"], drop_lo=t["diff_lo"], drop_hi=t["diff_hi"],
+                         only_clean=t["only_first"], only_distracted=t["only_second"], p=t["p"]))
     return rows
+
+# %% ../nbs/08_evaluate.ipynb #ebc029d1
+def compare_models(scored: Sequence[dict], first: str, second: str, set: str) -> dict | None:
+    "`first` minus `second` on the items of `set` both answered: paired difference, interval, McNemar's p (None if no items)."
+    a = {r["id"]: r["correct"] for r in scored if r["model"] == first and r["set"] == set}
+    b = {r["id"]: r["correct"] for r in scored if r["model"] == second and r["set"] == set}
+    ids = [i for i in a if i in b]
+    if not ids: return None
+    return dict(first=first, second=second, set=set, **{k: v for k, v in paired_test([(a[i], b[i]) for i in ids]).items()
+                                                        if k not in ("first", "second")},
+                first_accuracy=float(np.mean([a[i] for i in ids])), second_accuracy=float(np.mean([b[i] for i in ids])))
 
 # %% ../nbs/08_evaluate.ipynb #b5e2daae
 PAPER_SIZES = {"mgsm": 250, "msvamp": 1000, "mgsm+d": 738, "msvamp+d": 2947}
@@ -189,6 +289,10 @@ def weighted_average(accuracy: dict, sizes: dict = PAPER_SIZES) -> tuple[float |
 def _fmt(v, pct=True, nd=1):
     if v is None or (isinstance(v, float) and math.isnan(v)): return "–"
     return f"{100 * v:.{nd}f}" if pct else f"{v:.{nd}f}"
+
+def _pval(p) -> str:
+    "A p-value as a reader wants it: two significant digits, or < 0.001."
+    return "–" if p is None else ("< 0.001" if p < 0.001 else f"{p:.2g}")
 
 def markdown_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:
     "A GitHub-flavoured markdown table."
@@ -230,22 +334,29 @@ class EvalReport:
         return markdown_table(head, rows)
 
     def drop_table(self) -> str:
-        "Markdown: paired drops in points with their 95% CIs."
-        return markdown_table(["model", "distracted set", "pairs", "clean acc", "distracted acc", "drop [95% CI]"],
+        "Markdown: paired drops in points with their 95% intervals and McNemar's p."
+        return markdown_table(["model", "distracted set", "pairs", "clean acc", "distracted acc", "drop [95% CI]", "only clean / only distracted right", "McNemar p"],
             [[d["model"], d["set"], d["n_pairs"], _fmt(d["clean_accuracy"]), _fmt(d["distracted_accuracy"]),
-              f"{_fmt(d['drop'])} [{_fmt(d['drop_lo'])}, {_fmt(d['drop_hi'])}]"] for d in self.drops])
+              f"{_fmt(d['drop'])} [{_fmt(d['drop_lo'])}, {_fmt(d['drop_hi'])}]", f"{d['only_clean']} / {d['only_distracted']}",
+              _pval(d["p"])] for d in self.drops])
+
+    def compare(self, first: str, second: str, set: str) -> dict | None:
+        "`first` minus `second` on the same items of `set` (see `compare_models`)."
+        return compare_models(self.scored, first, second, set)
 
     def detail_table(self) -> str:
-        "Markdown: failure rates, tokens, distractor precision/recall and per-type accuracy."
-        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "distr. precision", "distr. recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
+        "Markdown: failure rates, tokens, distractor flags (against the gold and self-consistency) and accuracy per type and position."
+        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "gold precision", "gold recall",
+                "self-consistent precision", "self-consistent recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
         by = lambda r, k: "–" if not r[f"n_{k}"] else f"{_fmt(r[f'acc_{k}'])} ({r[f'n_{k}']})"   # each share with its sample size
         return markdown_table(head, [[r["model"], r["set"], r["n"], _fmt(r["format_fail_rate"]), _fmt(r["exec_fail_rate"]), _fmt(r["wrong_rate"]),
-                                      _fmt(r["strict_format_rate"]), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r["distractor_precision"]),
+                                      _fmt(r["strict_format_rate"]), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r.get("gold_precision")),
+                                      _fmt(r.get("gold_recall")), _fmt(r["distractor_precision"]),
                                       _fmt(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
 
     def to_markdown(self, title: str = "Evaluation") -> str:
         "All tables as one markdown document (percentages)."
-        return (f"# {title}\n\nAccuracy in %, 95% bootstrap intervals in brackets.\n\n{self.accuracy_table()}\n\n"
+        return (f"# {title}\n\nAccuracy in %, 95% Wilson intervals in brackets.\n\n{self.accuracy_table()}\n\n"
                 f"## Paired drop under distractors (points; positive = distractors hurt)\n\n{self.drop_table()}\n\n"
                 f"## Failures, length and distractor flags\n\n{self.detail_table()}\n")
 
@@ -282,7 +393,7 @@ def evaluate(records, n_boot: int = 1000, seed: int = 0) -> EvalReport:
     weighted = {}
     for m in dict.fromkeys(r["model"] for r in metrics):
         weighted[m] = weighted_average({r["set"]: r["accuracy"] for r in metrics if r["model"] == m})
-    return EvalReport(scored, metrics, paired_drops(scored, n_boot, seed), weighted)
+    return EvalReport(scored, metrics, paired_drops(scored), weighted)
 
 # %% ../nbs/08_evaluate.ipynb #4bd6da51
 def paper_comparison(report: EvalReport, note: str = "this run") -> str:
@@ -351,10 +462,17 @@ def plot_failures(report: EvalReport, path=None, title: str = "Where the answers
 # %% ../nbs/08_evaluate.ipynb #80b0c39f
 def _norm(q: str) -> str: return re.sub(r"\s+", " ", str(q)).strip()
 
-def make_item(set: str, id: str, question: str, answer, pair_id=None, distractor_types=(), distractor_positions=()) -> dict:
-    "One evaluation item (a completion record without model and completion)."
+def make_item(set: str, id: str, question: str, answer, pair_id=None, distractor_types=(), distractor_positions=(),
+              gold_distractors=None) -> dict:
+    "One evaluation item (a completion record without model and completion); `gold_distractors`: the distractor numbers, when known."
     return {"set": set, "id": str(id), "question": question, "answer": answer, "pair_id": pair_id,
-            "distractor_types": [t for t in (distractor_types or []) if t], "distractor_positions": list(distractor_positions or [])}
+            "distractor_types": [t for t in (distractor_types or []) if t], "distractor_positions": list(distractor_positions or []),
+            "gold_distractors": None if gold_distractors is None else [float(v) for v in gold_distractors]}
+
+def gold_distractor_values(graph) -> list[float]:
+    "The numbers a gold graph (dict or JSON text) marks as distractors: its `const` nodes with `distractor: true`."
+    g = json.loads(graph) if isinstance(graph, str) else graph
+    return [float(n["val"]) for n in g["nodes"] if n.get("op") == "const" and n.get("distractor")]
 
 def _rows(ds, n=None):
     rows = ds.to_list() if hasattr(ds, "to_list") else list(ds)
@@ -367,10 +485,11 @@ def heldout_items(ds, n: int | None = None, name: str = "heldout") -> list[dict]
         for k in ("clean_question", "question", "answer"):
             if k not in r: raise ValueError(f"heldout_items needs synthetic records from `dagger_nb.synth.generate` (field {k!r} missing).")
         cid = f"{name}-{i:04d}"
-        items.append(make_item(name, cid, r["clean_question"], r["answer"]))
+        gold = gold_distractor_values(r["graph"]) if r.get("graph") else None
+        items.append(make_item(name, cid, r["clean_question"], r["answer"], gold_distractors=[] if gold is not None else None))
         if r.get("n_distractors", 1) and _norm(r["question"]) != _norm(r["clean_question"]):
             items.append(make_item(f"{name}+d", f"{cid}+d", r["question"], r["answer"], cid, r.get("distractor_types") or [],
-                                    r.get("distractor_positions") or []))
+                                    r.get("distractor_positions") or [], gold))
     return items
 
 def link_pairs(items: list[dict], distracted: list[dict], originals: Sequence[str], clean_set: str) -> list[dict]:

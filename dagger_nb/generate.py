@@ -30,7 +30,8 @@ def pick_tokens(logits, s: Sampling, generator=None):
 class FenceStop:
     """Tells when a completion holds an opened and closed ``` fence, from each token's text: a run of k backticks
     holds k // 3 fences (as `str.find` counts them), so no row is ever decoded while generating."""
-    def __init__(self, tokenizer):
+    def __init__(self, tokenizer, opened: int = 0):
+        self.opened = opened           # fences the prompt already opened (1 when it wrote the answer's ```json)
         special = set(tokenizer.all_special_ids)
         pieces = tokenizer.convert_ids_to_tokens(list(range(len(tokenizer))))
         self.text = {i: p.replace("\u2581", " ") for i, p in enumerate(pieces) if p and "`" in p and i not in special}
@@ -38,7 +39,7 @@ class FenceStop:
     def reset(self): self.rows = {}
     def __call__(self, row, token: int) -> bool:
         "Feed `row` its next token; True once its fence is closed."
-        run, fences = self.rows.get(row, (0, 0))
+        run, fences = self.rows.get(row, (0, self.opened))
         t = self.text.get(token)
         if t is None:
             if run: fences, run = fences + run // 3, 0

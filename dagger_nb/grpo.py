@@ -9,7 +9,7 @@ from __future__ import annotations
 import json, os, time
 from pathlib import Path
 from .presets import Preset
-from .prompts import build_messages
+from .prompts import COMPLETION_STYLES, answer_opening, build_messages, cut_answer, fewshot_prompt
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 from .sft import load_for_training, precision_flags, resolve_precision, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
@@ -27,8 +27,8 @@ def grpo_example(record: dict, style: str = "compact") -> dict:
         return {"prompt": prompt, "solution": float(parse_number(record["solution"])), "question": q}
     if not record.get("question") or record.get("answer") is None:
         raise ValueError(f"a GRPO record needs `question` and `answer` (or `prompt` and `solution`); got keys {sorted(record)}")
-    return {"prompt": build_messages(record["question"], style), "solution": float(parse_number(record["answer"])),
-            "question": record["question"]}
+    prompt = fewshot_prompt(record["question"]) if style in COMPLETION_STYLES else build_messages(record["question"], style)
+    return {"prompt": prompt, "solution": float(parse_number(record["answer"])), "question": record["question"]}
 
 def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for GRPO: as given, 'hub' for `dipta007/dagger` grpo, or None for `n` synthetic problems (seed+1, unseen by SFT)."
@@ -65,12 +65,22 @@ def _rate(part, name: str):
 
 RATE_NAMES = ("format", "execution", "correctness")
 
-def default_reward_funcs() -> tuple[list, list[float]]:
-    "The trained reward (`dagger_reward`, weight 1) and the logged format/execution/correctness rates (weight 0)."
+def _with_opening(func, opening: str):
+    """`func` judging `opening` + each completion, up to its closing fence: with a completion prompt the model
+    continues an answer the prompt opened, so the reward must see the whole answer."""
+    if not opening: return func
+    def judged(completions, **kw):
+        return func([cut_answer(opening + c) for c in completions], **kw)
+    judged.__name__ = judged.__qualname__ = func.__name__       # TRL logs each reward under its function's name
+    return judged
+
+def default_reward_funcs(opening: str = "") -> tuple[list, list[float]]:
+    """The trained reward (`dagger_reward`, weight 1) and the logged format/execution/correctness rates (weight 0).
+    `opening`: what the prompt already wrote of the answer (`prompts.answer_opening(style)`)."""
     from dagger_nb import rewards as R      # looked up at call time, so tests can wrap the functions
     funcs = [R.dagger_reward, _rate(R.format_reward, "format"), _rate(R.execution_reward, "execution"),
              _rate(R.correctness_reward, "correctness")]
-    return funcs, [1.0, 0.0, 0.0, 0.0]
+    return [_with_opening(f, opening) for f in funcs], [1.0, 0.0, 0.0, 0.0]
 
 # %% ../nbs/07_grpo.ipynb #de836669
 def _reward_logger(path):
@@ -128,12 +138,13 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
     from dagger_nb.models import write_meta
     ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
     model, tok = load_for_training(p, init, texts=dataset_texts(ds))
-    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs()
+    opening = answer_opening(p.prompt_style)
+    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs(opening)
     log_path = out / "rewards.jsonl"
     truncate_log(log_path, checkpoint_step(last))
     args = grpo_args(p, out, tok, weights, progress)
     import torch
-    trainer_cls = GRPOTrainer if torch.cuda.is_available() else fast_sampling_trainer()   # on a GPU: TRL's / Unsloth's sampling
+    trainer_cls = GRPOTrainer if torch.cuda.is_available() else fast_sampling_trainer(opening)   # on a GPU: TRL's / Unsloth's sampling
     trainer = trainer_cls(model=model, reward_funcs=list(funcs), args=args, train_dataset=ds, processing_class=tok,
                           callbacks=[_reward_logger(log_path), checkpoint_sealer(), *callbacks])
     quiet_progress(trainer)
@@ -153,13 +164,15 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
     return replace_dir(out / "adapter", write)
 
 # %% ../nbs/07_grpo.ipynb #104a676d
-def fast_sampling_trainer():
+def fast_sampling_trainer(opening: str = ""):
     """TRL's `GRPOTrainer`, sampling its completions on the CPU with `generate.generate_ids` from a merged copy of the
     current weights (made again after each optimizer step, the way TRL syncs weights to vLLM). Losses and
-    log-probabilities are still computed by TRL on the model being trained. On a GPU, use TRL's (or Unsloth's) own path."""
+    log-probabilities are still computed by TRL on the model being trained. On a GPU, use TRL's (or Unsloth's) own path.
+    With an `opening` (a completion prompt that opened the answer's fence), a completion ends at its closing fence and
+    gets <eos> appended, the way SFT taught the model to end: otherwise TRL would count it as truncated."""
     import copy, torch
     from trl import GRPOTrainer
-    from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
+    from dagger_nb.generate import FenceStop, Sampling, generate_ids, merged_for_inference
     class FastSamplingGRPOTrainer(GRPOTrainer):
         _sampler_model, _sampler_step, _calls = None, -1, 0
         def _sampler(self):
@@ -174,9 +187,13 @@ def fast_sampling_trainer():
             if self.use_vllm or images or multimodal_fields or a.repetition_penalty != 1.0 or a.min_p:
                 return super()._generate_single_turn(prompt_ids, images, multimodal_fields, num_generations, has_tool_images)
             g = torch.Generator().manual_seed(a.seed * 1_000_003 + self._calls); self._calls += 1
+            fence = FenceStop(self._tokenizer, opened=opening.count("```")) if opening else None
             ids = generate_ids(self._sampler(), [list(p) for p in prompt_ids], a.max_completion_length, self.eos_token_ids,
                                Sampling(True, a.temperature, a.top_k or 0, a.top_p), batch_size=len(prompt_ids), generator=g,
-                               pad_id=self._tokenizer.pad_token_id)
+                               pad_id=self._tokenizer.pad_token_id, stop=fence)
+            if fence:   # ended at the fence, with room left: close it with <eos> as SFT does
+                eos = self.eos_token_ids[0]
+                ids = [r + [eos] if r and r[-1] not in self.eos_token_ids and len(r) < a.max_completion_length else r for r in ids]
             return ids, None
     return FastSamplingGRPOTrainer
 

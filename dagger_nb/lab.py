@@ -9,18 +9,20 @@ from __future__ import annotations
 import json, logging, os, shutil, sys, time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+import numpy as np
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paper_comparison,
-                                plot_accuracy, plot_failures, save_figure, _fmt, _clean_json)
-from .runs import atomic_write, check_resume, make_run_dir, run_lock
+from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paired_test, paper_comparison,
+                                plot_accuracy, plot_failures, save_figure, _fmt, _pval, _clean_json)
+from .runs import atomic_write, check_resume, make_run_dir, read_log, run_lock
 from .models import free_gpu
 
 # %% auto #0
 __all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'LAB_TYPES', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages',
-           'LabConfig', 'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads',
-           'ablation_summary', 'ablation_table', 'lab_stages', 'latest_run', 'run_lab', 'lab_summary', 'show_run']
+           'LabConfig', 'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads', 'lab_claims',
+           'claims_markdown', 'check_claims', 'ablation_summary', 'ablation_table', 'lab_stages', 'latest_run',
+           'run_lab', 'lab_summary', 'show_run']
 
 # %% ../nbs/09_lab.ipynb #02a96708
 @dataclass
@@ -280,6 +282,87 @@ def _eval(key: str):
                            style=p.prompt_style, max_new_tokens=p.eval_max_new_tokens, progress=ctx.progress)
     return fn
 
+# %% ../nbs/09_lab.ipynb #b4eae3f6
+def _thirds(rows: list[dict]) -> tuple[float, float] | None:
+    "Mean reward over the first and the last third of logged GRPO steps (None with fewer than 3 steps)."
+    r = [x["reward"] for x in rows if x.get("reward") is not None]
+    if len(r) < 3: return None
+    k = len(r) // 3
+    return float(np.mean(r[:k])), float(np.mean(r[-k:]))
+
+def _format_ok(rep: EvalReport, model: str) -> dict:
+    return {(r["set"], r["id"]): r["status"] != "format_fail" for r in rep.scored if r["model"] == model}
+
+def _claim(cid: str, text: str, holds: bool | None, evidence: str) -> dict:
+    return {"id": cid, "claim": text, "holds": holds, "evidence": evidence}
+
+def _p(x): return f"McNemar p = {_pval(x)}"
+
+# %% ../nbs/09_lab.ipynb #43312709
+def lab_claims(rep: EvalReport, rewards: dict, distracted: str = "heldout+d", clean: str = "heldout", need_n: int = 64) -> list[dict]:
+    """Which of the lab's claims hold in one run, each with the numbers behind it. `rewards` maps 'base→GRPO' and
+    'SFT→GRPO' to their `rewards.jsonl` rows. `holds` is None where the run cannot tell (e.g. a model was not run)."""
+    B, BG, S, SG = (MODELS[k] for k in ("base", "grpo_base", "sft", "grpo_sft"))
+    out = []
+    fb, fbg = _format_ok(rep, B), _format_ok(rep, BG)
+    if fb:
+        k = sum(fb.values())
+        out.append(_claim("1a", "the base model writes a parseable graph for some problems", k > 0, f"{k} of {len(fb)} base completions"))
+    rows = rewards.get(BG) or []
+    if rows:
+        spread = sum((x.get("reward_std") or 0) > 0 for x in rows)
+        out.append(_claim("1b", "most GRPO-from-base steps have a reward spread", spread > len(rows) / 2,
+                          f"{spread} of {len(rows)} logged steps have reward std > 0"))
+        t = _thirds(rows)
+        out.append(_claim("1c", "GRPO from base: mean reward of the last third of steps exceeds the first third",
+                          None if t is None else t[1] > t[0],
+                          f"only {len(rows)} step(s) logged" if t is None else f"first third {t[0]:.3f}, last third {t[1]:.3f}"))
+    if fb and fbg:
+        ids = [i for i in fb if i in fbg]
+        t = paired_test([(fbg[i], fb[i]) for i in ids])
+        out.append(_claim("1d", "base→GRPO has fewer format failures than base", t["only_first"] > t["only_second"],
+                          f"format failures {sum(not fb[i] for i in ids)} (base) vs {sum(not fbg[i] for i in ids)} (base→GRPO) "
+                          f"of {len(ids)}; {_p(t['p'])}"))
+    c = rep.compare(SG, S, distracted)
+    if c:
+        out.append(_claim("2a", "SFT→GRPO ≥ SFT on held-out + distractors", c["diff"] >= 0,
+                          f"{100 * c['diff']:+.1f} points [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], n = {c['n']}, {_p(c['p'])}"))
+    t = _thirds(rewards.get(SG) or [])
+    if rewards.get(SG):
+        out.append(_claim("2b", "GRPO from SFT: mean reward of the last third of steps exceeds the first third", None if t is None else t[1] > t[0],
+                          f"only {len(rewards[SG])} step(s) logged" if t is None else f"first third {t[0]:.3f}, last third {t[1]:.3f}"))
+    c = rep.compare(SG, BG, distracted)
+    if c:
+        out.append(_claim("3", "SFT→GRPO − base→GRPO ≥ 20 points on held-out + distractors, significant at 5%",
+                          c["diff"] >= 0.2 and c["p"] < 0.05,
+                          f"{100 * c['diff']:+.1f} points [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], n = {c['n']}, {_p(c['p'])}"))
+    ns = [r["n"] for r in rep.metrics if r["set"] in (clean, distracted)]
+    if ns:
+        out.append(_claim("4", f"at least {need_n} clean and {need_n} distracted problems per model", min(ns) >= need_n,
+                          f"smallest set: {min(ns)} problems"))
+    return out
+
+def claims_markdown(claims: list[dict]) -> str:
+    "One sentence per claim: holds / does not hold / cannot tell, with its numbers."
+    word = {True: "**Holds**", False: "**Does not hold**", None: "**Cannot tell**"}
+    return "\n".join(f"- {word[c['holds']]} ({c['id']}): {c['claim']}. {c['evidence'][0].upper() + c['evidence'][1:]}." for c in claims)
+
+# %% ../nbs/09_lab.ipynb #67e15d60
+def _reward_rows(folder: Path, key: str) -> list[dict]:
+    "A GRPO arm's reward log in a run folder (`adapters/<key>/rewards.jsonl`) or a copied report (`rewards_<key>.jsonl`)."
+    for f in (folder / "adapters" / key / "rewards.jsonl", folder / f"rewards_{key}.jsonl"):
+        if f.exists(): return read_log(f)
+    return []
+
+def check_claims(folder, show: bool = True) -> list[dict]:
+    "Recompute which lab claims hold from a finished run folder's completions and reward logs; print them as sentences."
+    folder = Path(folder)
+    files = [f for k in MODELS if (f := folder / "completions" / f"{k}.jsonl").exists()]
+    if not files: raise FileNotFoundError(f"{folder}: no completions/*.jsonl; pass a finished lab run folder (runs/<name>)")
+    claims = lab_claims(evaluate(load_completions(*files)), {MODELS[k]: _reward_rows(folder, k) for k in ("grpo_base", "grpo_sft")})
+    if show: print(claims_markdown(claims))
+    return claims
+
 # %% ../nbs/09_lab.ipynb #fa9eeafd
 def ablation_summary(rep: EvalReport, clean: str = "heldout", distracted: str = "heldout+d") -> dict:
     "The numbers the lab is about: per model accuracy (CI) clean/distracted, paired drop, distractor recall, and the SFT effect."
@@ -292,11 +375,11 @@ def ablation_summary(rep: EvalReport, clean: str = "heldout", distracted: str = 
                        "drop": dr and [dr["drop"], dr["drop_lo"], dr["drop_hi"]],
                        "distractor_precision": d and d["distractor_precision"], "distractor_recall": d and d["distractor_recall"],
                        "format_fail": d and d["format_fail_rate"], "mean_tokens": d and d["mean_tokens"]}
-    a, b = rows.get(MODELS["grpo_sft"], {}).get("distracted"), rows.get(MODELS["grpo_base"], {}).get("distracted")
+    c = rep.compare(MODELS["grpo_sft"], MODELS["grpo_base"], distracted)   # the paper's comparison, paired over the same problems
     effect = None
-    if a and b:
-        effect = {"points": 100 * (a[0] - b[0]), "cis_overlap": not (a[1] > b[2] or b[1] > a[2]),
-                  "target_met": 100 * (a[0] - b[0]) >= 20 and a[1] > b[2]}
+    if c:
+        effect = {"points": 100 * c["diff"], "lo": 100 * c["diff_lo"], "hi": 100 * c["diff_hi"], "n": c["n"], "p": c["p"],
+                  "target_met": c["diff"] >= 0.2 and c["p"] < 0.05}
     return {"models": rows, "sft_effect_distracted": effect}
 
 def _ci(v): return "–" if not v else f"{_fmt(v[0])} [{_fmt(v[1])}, {_fmt(v[2])}]"
@@ -310,8 +393,10 @@ def ablation_table(summary: dict) -> str:
 def _effect_line(summary: dict) -> str:
     e = summary.get("sft_effect_distracted")
     if not e: return "SFT effect: not available (needs both GRPO models on the distracted set)."
-    return (f"SFT→GRPO minus base→GRPO on held-out + distractors: {e['points']:+.1f} points; 95% intervals "
-            f"{'overlap' if e['cis_overlap'] else 'do not overlap'} (lab target: ≥ +20 points, non-overlapping: "
+    if "p" not in e:   # a report written before the paired test (results.json of an earlier version)
+        return f"SFT→GRPO minus base→GRPO on held-out + distractors: {e['points']:+.1f} points (no paired test in this older report)."
+    return (f"SFT→GRPO minus base→GRPO on the same {e['n']} held-out + distractors problems: {e['points']:+.1f} points "
+            f"[{e['lo']:+.1f}, {e['hi']:+.1f}], McNemar p = {_pval(e['p'])} (lab target: ≥ +20 points with p < 0.05: "
             f"{'met' if e['target_met'] else 'not met'}).")
 
 def _stage_report(ctx: LabRun, out: Path, resume: bool):
@@ -319,6 +404,7 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
     recs = load_completions(*[f for k in MODELS if (f := ctx.path("completions", f"{k}.jsonl")).exists()])  # tables in MODELS order
     rep = evaluate(recs, n_boot=ctx.s["n_boot"], seed=ctx.config.p.seed)
     summary = ablation_summary(rep)
+    claims = lab_claims(rep, {MODELS[k]: read_log(ctx.path("adapters", k, "rewards.jsonl")) for k in ("grpo_base", "grpo_sft")})
     plots = out / "plots"
     plot_accuracy(rep, plots / "accuracy.png", title=f"Lab ({ctx.config.preset}): accuracy without and with distractors")
     plot_failures(rep, plots / "failures.png")
@@ -333,8 +419,10 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
     md = [f"# DAGGER classroom lab: `{ctx.run_dir.name}`", "",
           f"Preset `{cfg['preset']}`; overrides {cfg['preset_overrides'] or 'none'}; lab settings {cfg['lab']}.", "",
           "## The ablation (held-out synthetic problems)", "",
-          "Accuracy in %, 95% bootstrap intervals in brackets. The paired drop compares the same problems without and with distractors.", "",
+          "Accuracy in %, 95% Wilson intervals in brackets. The paired drop compares the same problems without and with distractors "
+          "(Newcombe's interval).", "",
           ablation_table(summary), "", _effect_line(summary), "",
+          "## Which claims hold in this run", "", claims_markdown(claims), "",
           "![accuracy](plots/accuracy.png)", "", "![failures](plots/failures.png)", ""]
     if logs: md += ["![rewards](plots/rewards.png)", ""]
     md += [rep.to_markdown("All metrics").replace("# All metrics", "## All metrics").replace("\n## ", "\n### "), "",
@@ -343,7 +431,7 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
            markdown_table(["stage", "seconds"], [[k, v] for k, v in timings.items()] + [["total (without report)", round(sum(v or 0 for v in timings.values()), 1)]]), ""]
     atomic_write(out / "results.md", "\n".join(md))
     data = json.loads((out / "results.json").read_text())
-    data.update(config=cfg, ablation=summary, timings=timings)
+    data.update(config=cfg, ablation=summary, claims=claims, timings=timings)
     atomic_write(out / "results.json", json.dumps(_clean_json(data), ensure_ascii=False, indent=1))
 
 # %% ../nbs/09_lab.ipynb #ffd92731
@@ -452,6 +540,10 @@ def lab_summary(run_dir, stage_results: dict | None = None, seconds: float | Non
         for m, r in summ["models"].items():
             lines.append(f"{m:<12}{_ci(r['clean']):>22}{_ci(r['distracted']):>22}{_fmt((r['drop'] or [None])[0]):>12}{_fmt(r['distractor_recall']):>8}")
         lines += ["", _effect_line(summ)]
+        claims = json.loads(res.read_text()).get("claims")
+        if claims:
+            word = {True: "holds", False: "does not hold", None: "cannot tell"}
+            lines += ["", "claims: " + "; ".join(f"{c['id']} {word[c['holds']]}" for c in claims) + " (sentences in results.md)"]
     lines += ["", f"results: {run_dir / 'results.md'} (also .json, .csv); plots: {run_dir / 'plots'}; log: {run_dir / 'lab.log'}", "=" * 78]
     return "\n".join(lines)
 

@@ -1,4 +1,4 @@
-__all__ = ['SYSTEM_PROMPT', 'OPERATIONS', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'graph_block', 'paper_prompt', 'compact_prompt', 'build_messages', 'Solution', 'stop_token_ids', 'cut_answer', 'solve']
+__all__ = ['SYSTEM_PROMPT', 'OPERATIONS', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'FEWSHOT_EXAMPLES', 'ANSWER_OPENING', 'CHAT_STYLES', 'COMPLETION_STYLES', 'graph_block', 'paper_prompt', 'compact_prompt', 'build_messages', 'fewshot_block', 'fewshot_prompt', 'answer_opening', 'prompt_text', 'Solution', 'stop_token_ids', 'cut_answer', 'solve']
 
 # %% ../nbs/05_models.ipynb #a8f7c895
 import json, re, time
@@ -82,6 +82,46 @@ def build_messages(question: str, style: str = "compact") -> list[dict]:
         raise ValueError(f"unknown prompt style {style!r}; use 'compact', 'paper' or 'system'")
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
+# %% ../nbs/05_models.ipynb #791b41a4
+def _c(i, v, d=False): return {"id": i, "op": "const", "val": v, "distractor": d}
+def _o(i, op, *args): return {"id": i, "op": op, "args": list(args), "distractor": False}
+
+FEWSHOT_EXAMPLES = (   # two worked problems in the cpu data's style (ASCII digits, label-free tight graphs), each with distractors
+    ("রিনার কাছে 12টি আপেল আছে। সে প্রতিটি আপেল 5 টাকায় বিক্রি করল। তার ভাই রাজুর কাছে 7টি কলা আছে। রিনা মোট কত টাকা পেল?",
+     {"nodes": [_c("n1", 12), _c("n2", 5), _c("n3", 7, True), _o("n4", "mul", "n1", "n2"), _o("final_result", "identity", "n4")]}),
+    ("রনির কাছে 50 টাকা ছিল। সে 4টি কলম কিনল, প্রতিটির দাম 8 টাকা। তার বোনের কাছে 20 টাকা আছে। রনির কাছে এখন কত টাকা রইল?",
+     {"nodes": [_c("n1", 50), _c("n2", 4), _c("n3", 8), _c("n4", 20, True), _o("n5", "mul", "n2", "n3"), _o("n6", "sub", "n1", "n5"),
+                _o("final_result", "identity", "n6")]}),
+)
+ANSWER_OPENING = '```json\n{"nodes":[\n'   # the fewshot prompt writes the answer's first line; the model continues it
+
+def fewshot_block(question: str) -> str:
+    "One problem as the fewshot prompt asks it: the problem, then the answer's opening for the model to continue."
+    return f"Problem: {question}\nGraph:\n{ANSWER_OPENING}"
+
+def fewshot_prompt(question: str) -> str:
+    """A plain completion prompt (no chat turns) for base models: one line of instruction, the worked examples
+    written out in full, then `question` with the answer already opened. The text before `question` is the same
+    for every problem, so its keys and values can be computed once and shared (see `generate_ids`)."""
+    shots = "\n\n".join(fewshot_block(q)[:-len(ANSWER_OPENING)] + graph_block(g, labels=False, tight=True) for q, g in FEWSHOT_EXAMPLES)
+    return ("Bangla math word problems, each solved as a JSON computational graph: numbers are const nodes, steps are "
+            "operations on earlier nodes, numbers the answer does not need are marked \"distractor\":true.\n\n"
+            f"{shots}\n\n{fewshot_block(question)}")
+
+CHAT_STYLES, COMPLETION_STYLES = ("compact", "paper", "system"), ("fewshot",)
+
+def answer_opening(style: str) -> str:
+    "What the prompt of `style` has already written of the answer (prepended to a completion before it is judged)."
+    return ANSWER_OPENING if style in COMPLETION_STYLES else ""
+
+def prompt_text(question: str, style: str, tokenizer) -> str:
+    "The full prompt text for `question`: the chat template around `build_messages` for chat styles, the plain text for 'fewshot'."
+    if style == "fewshot":
+        if not isinstance(question, str) or not question.strip():
+            raise ValueError(f"question must be a non-empty string, got {question!r}")
+        return fewshot_prompt(question)
+    return tokenizer.apply_chat_template(build_messages(question, style), tokenize=False, add_generation_prompt=True)
+
 # %% ../nbs/05_models.ipynb #577988f8
 @dataclass
 class Solution:
@@ -105,13 +145,13 @@ def _fence_closed(text: str) -> bool:
     return i >= 0 and text.find("```", i + 3) >= 0
 
 class _StopOnFence:
-    "Stopping criterion: a row is done once its completion holds an opened and closed ``` fence."
-    def __init__(self, tokenizer, prompt_len: int):
-        self.tokenizer, self.prompt_len = tokenizer, prompt_len
+    "Stopping criterion: a row is done once its completion (after what the prompt already `opened`) holds a closed ``` fence."
+    def __init__(self, tokenizer, prompt_len: int, opened: str = ""):
+        self.tokenizer, self.prompt_len, self.opened = tokenizer, prompt_len, opened
     def __call__(self, input_ids, scores, **kw):
         import torch
         tails = self.tokenizer.batch_decode(input_ids[:, self.prompt_len:], skip_special_tokens=True)
-        return torch.tensor([_fence_closed(t) for t in tails], device=input_ids.device)
+        return torch.tensor([_fence_closed(self.opened + t) for t in tails], device=input_ids.device)
 
 def stop_token_ids(tokenizer) -> list[int]:
     "Token ids that end an answer: end-of-sequence and Gemma's end-of-turn (when the vocabulary has them)."
@@ -132,14 +172,14 @@ def cut_answer(text: str) -> str:
     j = text.find("```", i + 3)
     return text if j < 0 else text[: j + 3]
 
-def _hf_generate(model, tokenizer, prompts: list[list[int]], max_new_tokens, sampling, stop_ids, pad_id, gen) -> list[list[int]]:
+def _hf_generate(model, tokenizer, prompts: list[list[int]], max_new_tokens, sampling, stop_ids, pad_id, gen, opened: str = "") -> list[list[int]]:
     "Completions through `model.generate` (the GPU path, where Unsloth brings its own fast generation): one padded batch."
     import torch
     L = max(map(len, prompts))
     ids = torch.tensor([[pad_id] * (L - len(p)) + p for p in prompts], device=model.device)
     mask = torch.tensor([[0] * (L - len(p)) + [1] * len(p) for p in prompts], device=model.device)
     kwargs = dict(max_new_tokens=max_new_tokens, do_sample=sampling.do_sample, pad_token_id=pad_id, eos_token_id=list(stop_ids),
-                  stopping_criteria=[_StopOnFence(tokenizer, L)])
+                  stopping_criteria=[_StopOnFence(tokenizer, L, opened)])
     kwargs.update(dict(temperature=sampling.temperature, top_p=sampling.top_p, top_k=sampling.top_k) if sampling.do_sample
                   else dict(temperature=None, top_p=None, top_k=None))
     with torch.no_grad():
@@ -165,7 +205,8 @@ def solve(questions, model, tokenizer, style: str | None = None, batch_size: int
     fast = engine == "fast" or (engine == "auto" and model.device.type == "cpu" and not gen)
     sampling = Sampling(do_sample, temperature, top_k, top_p)
     stops, pad_id = stop_token_ids(tokenizer), tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop_token_ids(tokenizer)[0]
-    fence = FenceStop(tokenizer) if fast else None
+    opening = answer_opening(style)                 # what the prompt already wrote of the answer
+    fence = FenceStop(tokenizer, opened=opening.count("```")) if fast else None
     out: list[Solution] = []
     was_training = model.training
     model.eval()
@@ -173,12 +214,12 @@ def solve(questions, model, tokenizer, style: str | None = None, batch_size: int
         bar = tqdm(range(0, len(questions), batch_size), desc="solve", disable=not progress or len(questions) <= batch_size)
         for start in bar:
             batch = questions[start : start + batch_size]
-            prompts = [tokenizer(tokenizer.apply_chat_template(build_messages(q, style), tokenize=False, add_generation_prompt=True),
-                                 add_special_tokens=False)["input_ids"] for q in batch]
+            # chat templates write their own <bos>; a plain completion prompt gets it from the tokenizer
+            prompts = [tokenizer(prompt_text(q, style, tokenizer), add_special_tokens=style in COMPLETION_STYLES)["input_ids"] for q in batch]
             rows = (generate_ids(model, prompts, max_new_tokens, stops, sampling, batch_size, fence, pad_id=pad_id) if fast
-                    else _hf_generate(model, tokenizer, prompts, max_new_tokens, sampling, stops, pad_id, gen))
+                    else _hf_generate(model, tokenizer, prompts, max_new_tokens, sampling, stops, pad_id, gen, opening))
             for q, row in zip(batch, rows):
-                text = cut_answer(tokenizer.decode(row, skip_special_tokens=True).strip())
+                text = cut_answer(opening + tokenizer.decode(row, skip_special_tokens=True)).strip()
                 r = run(text)
                 out.append(Solution(question=q, text=text, graph=r.graph, value=r.value, error=r.error, n_tokens=len(row),
                                     stage=r.stage, distractors=list(r.distractors or []), claimed=list(r.claimed or [])))

@@ -46,7 +46,7 @@ def _score(text: str) -> tuple[bool, bool, float | None]:
     r = run(text, strict=True)          # the common case: a clean graph passes everything at once
     if r.ok: return True, True, r.value
     if format_error(text) is not None: return False, False, None
-    r = run(text)                       # format fine: execute as the paper's evaluation did (synonyms, numeric strings, ...)
+    r = run(text)                       # format fine: execute leniently (the paper's op synonyms, and this course's repairs)
     return True, r.ok, (r.value if r.ok else None)
 
 def _golds(solution, n: int, kwargs: dict) -> list:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json, time
 from pathlib import Path
 from .presets import Preset, check_families, get_preset
-from .prompts import build_messages, graph_block
+from .prompts import ANSWER_OPENING, COMPLETION_STYLES, build_messages, fewshot_block, graph_block
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 
 # %% auto #0
@@ -20,6 +20,9 @@ __all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quie
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
     "One prompt/completion pair from a record with `question` + `graph`, or with hub-style `conversations`."
     if record.get("conversations"):
+        if style in COMPLETION_STYLES:
+            raise ValueError(f"style {style!r} trains on `question` + `graph` records; `conversations` records bring their own chat "
+                             "prompt: train them with a chat style ('system', 'compact' or 'paper')")
         conv = list(record["conversations"])
         if conv[-1]["role"] != "assistant":
             raise ValueError("a `conversations` record must end with the assistant's answer")
@@ -29,8 +32,14 @@ def sft_example(record: dict, style: str = "compact", labels: bool = True, tight
         return {"prompt": conv[:-1], "completion": [{"role": "assistant", "content": answer}]}
     if not record.get("question") or not record.get("graph"):
         raise ValueError(f"an SFT record needs `question` and `graph` (or `conversations`); got keys {sorted(record)}")
+    answer = graph_block(record["graph"], labels, tight)
+    if style in COMPLETION_STYLES:   # plain text: the problem and the answer's opening, then the rest of the graph (TRL appends <eos>)
+        if (labels, tight) != (False, True): raise ValueError(f"style {style!r} needs labels=False, tight=True (its answers are written that way)")
+        # Only the bare problem: the worked examples the fewshot prompt adds at evaluation help a base model; trained on
+        # them, every SFT step would pay for ~430 more tokens
+        return {"prompt": fewshot_block(record["question"]), "completion": answer[len(ANSWER_OPENING):]}
     return {"prompt": build_messages(record["question"], style),
-            "completion": [{"role": "assistant", "content": graph_block(record["graph"], labels, tight)}]}
+            "completion": [{"role": "assistant", "content": answer}]}
 
 def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for SFT: `data` as given (Dataset or list of dicts), 'hub' for `dipta007/dagger` sft, or None for `n` synthetic problems."

@@ -65,7 +65,7 @@ def test_paired_drop_uses_matched_twins_only():
             rec("m", "d", "p1a", GOOD, pair_id="p1", types=["RED"]), rec("m", "d", "p1b", DIV0, pair_id="p1", types=["OAD"]),
             rec("m", "d", "p3a", GOOD, pair_id="p3", types=["NEED"]), rec("m", "d", "p9a", DIV0, pair_id="p9", types=["RED"])]
     rep = evaluate(recs, n_boot=200)
-    [d] = paired_drops(rep.scored, n_boot=200)
+    [d] = paired_drops(rep.scored)
     assert d["n_pairs"] == 3 and d["clean_set"] == "clean"
     # pairs (clean, distracted): (1,1), (1,0), (0,1) -> drop 1/3 - ... = (0 + 1 - 1)/3 = 0
     assert d["drop"] == pytest.approx(0.0)
@@ -73,6 +73,58 @@ def test_paired_drop_uses_matched_twins_only():
     row = rep.get("m", "d")
     assert (row["acc_RED"], row["acc_OAD"], row["acc_NEED"]) == (0.5, 0.0, 1.0)
     assert row["exec_fail_rate"] == 0.5
+    assert (d["only_clean"], d["only_distracted"], d["p"]) == (1, 1, 1.0)
+
+
+def test_wilson_and_newcombe_intervals_cover_the_truth():
+    "Simulated coverage near 95% (Wilson is known to sit close to nominal; Newcombe's paired interval too)."
+    from dagger_nb.evaluate import paired_diff_ci, wilson_ci
+    rng = np.random.default_rng(0)
+    hits = sum(lo <= 0.3 <= hi for lo, hi in (wilson_ci(int((rng.random(64) < 0.3).sum()), 64) for _ in range(2000)))
+    assert 0.92 <= hits / 2000 <= 0.98
+    # paired outcomes with correlation: first right 50%, second right 35%, true difference 0.15
+    cover = 0
+    for _ in range(1000):
+        u = rng.random(64)
+        pairs = [(x < 0.5, x < 0.35 or (0.9 < x)) for x in u]          # second: right below 0.35, or in the top 10%
+        lo, hi = paired_diff_ci(pairs)
+        cover += lo <= 0.5 - 0.45 <= hi
+    assert 0.92 <= cover / 1000 <= 0.99
+    assert wilson_ci(0, 12)[0] == 0.0 and wilson_ci(0, 12)[1] > 0.2     # the bootstrap says [0, 0] here
+
+
+def test_mcnemar_is_the_exact_binomial_tail():
+    from math import comb
+    from dagger_nb.evaluate import mcnemar_p
+    for b, c in [(0, 5), (3, 9), (10, 10), (1, 0), (20, 7)]:
+        n, k = b + c, min(b, c)
+        assert mcnemar_p(b, c) == pytest.approx(min(1.0, 2 * sum(comb(n, i) for i in range(k + 1)) / 2 ** n))
+    assert mcnemar_p(0, 6) < 0.05 < mcnemar_p(0, 5)          # six lopsided pairs are the fewest that can reach 5%
+
+
+def test_gold_distractor_metrics_on_synthetic_records():
+    "Flags are checked against the numbers the generator wrote as distractors, not against the model's own graph."
+    from dagger_nb.evaluate import heldout_items
+    from dagger_nb.prompts import graph_block
+    from dagger_nb.synth import generate_records
+    recs = generate_records(20, seed=5, distractors=(1, 2))
+    items = heldout_items(recs)
+    gold = {it["id"]: it for it in items}
+    out = []
+    for it, r in zip([it for it in items if it["set"] == "heldout+d"], recs):
+        g = json.loads(r["graph"])
+        perfect = graph_block(g)
+        for n in g["nodes"]: n["distractor"] = False          # same graph, no flags: right answers, recall 0
+        silent = graph_block(g)
+        out += [{**it, "model": "perfect", "completion": perfect}, {**it, "model": "silent", "completion": silent}]
+    rep = evaluate(out)
+    p, s = rep.get("perfect", "heldout+d"), rep.get("silent", "heldout+d")
+    assert p["accuracy"] == 1.0 and s["accuracy"] == 1.0
+    assert (p["gold_precision"], p["gold_recall"]) == (1.0, 1.0)
+    assert s["gold_recall"] == 0.0 and s["gold_precision"] is None
+    assert s["distractor_recall"] == 0.0        # self-consistency sees the unused nodes too (the graph leaves them unused)
+    assert p["gold_recall_lo"] == 1.0 and p["gold_graphs"] == 20
+    assert all(len(gold[i]["gold_distractors"]) >= 1 for i in gold if i.endswith("+d"))
 
 
 def test_accuracy_by_distractor_position():

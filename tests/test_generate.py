@@ -94,8 +94,8 @@ def test_grpo_samples_from_the_weights_being_trained(tmp_path, monkeypatch):
     monkeypatch.setattr(generate, "generate_ids", spy)
     captured = {}
     base_cls = grpo.fast_sampling_trainer
-    def capture():
-        cls = base_cls()
+    def capture(*a):
+        cls = base_cls(*a)
         class Capturing(cls):
             def __init__(self, *a, **kw):
                 super().__init__(*a, **kw); captured["trainer"] = self
@@ -115,3 +115,46 @@ def test_grpo_samples_from_the_weights_being_trained(tmp_path, monkeypatch):
             break
     else:
         pytest.fail("no LoRA layer found")
+
+
+def test_a_fence_the_prompt_opened_counts():
+    "With the fewshot prompt the answer's opening ``` is in the prompt: the first ``` of the completion closes it."
+    from dagger_nb.models import gemma_tokenizer
+    tk = gemma_tokenizer()
+    ids = tk('{"id":"n1"}\n]}\n```\nProblem: next', add_special_tokens=False)["input_ids"]
+    for opened, want in ((1, True), (0, False)):
+        stop = FenceStop(tk, opened=opened)
+        assert any(stop(0, t) for t in ids) is want
+
+
+def test_fewshot_grpo_samples_stop_at_the_fence_and_end_with_eos(tmp_path, monkeypatch):
+    "A fewshot GRPO run: the sampler stops each completion at its closing fence, appends <eos>, and the reward sees the opening."
+    from dagger_nb import grpo, generate, rewards
+    from dagger_nb.prompts import ANSWER_OPENING
+    from train_records import records
+    stops, judged = [], []
+    real = generate.generate_ids
+    def spy(model, prompts, *a, **kw):
+        stops.append(kw.get("stop"))
+        return real(model, prompts, *a, **kw)
+    monkeypatch.setattr(generate, "generate_ids", spy)
+    original = rewards.dagger_reward
+    def dagger_reward(completions, solution=None, **kw):
+        judged.extend(completions)
+        return original(completions, solution=solution, **kw)
+    monkeypatch.setattr(rewards, "dagger_reward", dagger_reward)
+    grpo.train_grpo("tiny", out_dir=tmp_path / "g", data=records(4), progress=False, prompt_style="fewshot", grpo_max_steps=2, save_steps=10)
+    assert stops and all(isinstance(s, FenceStop) and s.opened == 1 for s in stops)
+    assert judged and all(c.startswith(ANSWER_OPENING) for c in judged)
+    assert all(c.count("```") <= 2 for c in judged)                 # cut at the closing fence
+
+
+def test_solve_with_the_fewshot_prompt_judges_the_whole_answer():
+    "The fewshot prompt opens the answer; `solve` puts the opening back before judging, on both engines, with the same tokens."
+    from dagger_nb.prompts import ANSWER_OPENING
+    m, t = load_model("tiny", trim_vocab=True)
+    q = ["রহিমের 3টি কলম আছে। সে আরও 2টি কিনল। এখন তার কয়টি কলম?", "একটি বাসে 40 জন যাত্রী ছিল। 15 জন নেমে গেল। বাসে কতজন আছে?"]
+    fast = solve(q, m, t, style="fewshot", max_new_tokens=12, progress=False, engine="fast")
+    slow = solve(q, m, t, style="fewshot", max_new_tokens=12, progress=False, engine="generate")
+    assert all(s.text.startswith(ANSWER_OPENING.strip()) for s in fast)     # (a text is stripped of trailing space)
+    assert [s.text for s in fast] == [s.text for s in slow]

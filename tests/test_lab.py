@@ -198,3 +198,36 @@ def test_gen_thread_count_backs_off_when_the_cpu_is_busy(monkeypatch):
     assert gen_thread_count(0) == 1                                        # busy: one thread
     monkeypatch.setattr(torch, "get_num_threads", lambda: 1)
     assert gen_thread_count(0) == 1
+
+
+def test_lab_claims_say_which_hold(tmp_path):
+    "Claims computed from a run folder: a made-up run where SFT→GRPO solves all 64 distracted problems and base→GRPO 20."
+    import json
+    from dagger_nb.evaluate import heldout_items, save_completions
+    from dagger_nb.lab import check_claims, claims_markdown
+    from dagger_nb.prompts import graph_block
+    from dagger_nb.synth import generate_records
+    recs = generate_records(64, seed=2, distractors=(1, 2))
+    items = heldout_items(recs)
+    good = {r["question"]: graph_block(json.loads(r["graph"])) for r in recs}
+    good.update({r["clean_question"]: graph_block(json.loads(r["graph"])) for r in recs})
+    def answers(model, n_right):   # the first n_right problems of each set right, the rest prose (format failures)
+        out, seen = [], {}
+        for it in items:
+            k = seen[it["set"]] = seen.get(it["set"], 0) + 1
+            out.append({**it, "model": model, "completion": good[it["question"]] if k <= n_right else "উত্তর জানি না"})
+        return out
+    (tmp_path / "completions").mkdir()
+    for key, label, n in [("base", "base", 0), ("grpo_base", "base→GRPO", 20), ("sft", "SFT", 60), ("grpo_sft", "SFT→GRPO", 64)]:
+        save_completions(answers(label, n), tmp_path / "completions" / f"{key}.jsonl")
+    for key, rewards in [("grpo_base", [0, 0.1, 0.2, 0.5, 0.4, 0.6]), ("grpo_sft", [1.5, 1.1, 1.2])]:
+        (tmp_path / "adapters" / key).mkdir(parents=True)
+        (tmp_path / "adapters" / key / "rewards.jsonl").write_text(
+            "".join(json.dumps({"step": i + 1, "reward": r, "reward_std": 0.0 if i == 0 else 0.3}) + "\n" for i, r in enumerate(rewards)))
+    claims = {c["id"]: c for c in check_claims(tmp_path, show=False)}
+    assert claims["1a"]["holds"] is False and "0 of 128" in claims["1a"]["evidence"]
+    assert claims["1b"]["holds"] and claims["1c"]["holds"] and claims["1d"]["holds"]
+    assert claims["2a"]["holds"] and claims["2b"]["holds"] is False      # 1.5, 1.1, 1.2: the last third is below the first
+    assert claims["3"]["holds"] and "+68.8 points" in claims["3"]["evidence"] and "< 0.001" in claims["3"]["evidence"]
+    assert claims["4"]["holds"]
+    assert "**Does not hold** (1a)" in claims_markdown(list(claims.values()))

@@ -30,6 +30,9 @@ def test_every_setting_is_overridable_and_typos_fail():
     with pytest.raises(SettingError, match="choose one of"):
         get_preset("laptop")
     assert get_preset(p) is p
+    with pytest.raises(SettingError, match="graph_labels=False and graph_tight=True"):
+        get_preset("cpu", graph_labels=True)            # the cpu preset's fewshot prompt writes tight label-free answers
+    assert get_preset("cpu", prompt_style="compact", graph_labels=True).graph_labels
 
 
 def test_notebook_preset_reads_env(monkeypatch):

@@ -29,6 +29,19 @@ def test_sft_examples_are_prompt_completion_pairs():
         sft_dataset([])
 
 
+def test_fewshot_sft_examples_continue_the_opened_answer():
+    "Plain-text pairs: the prompt is the problem and the answer's opening, the completion the rest of the tight graph."
+    from dagger_nb.prompts import ANSWER_OPENING, fewshot_block, graph_block
+    r = records(1)[0]
+    ex = sft_example(r, "fewshot", labels=False, tight=True)
+    assert isinstance(ex["prompt"], str) and ex["prompt"].endswith(ANSWER_OPENING)
+    assert ex["prompt"] + ex["completion"] == fewshot_block(r["question"])[:-len(ANSWER_OPENING)] + graph_block(r["graph"], labels=False, tight=True)
+    with pytest.raises(ValueError, match="labels=False, tight=True"):
+        sft_example(r, "fewshot", labels=True, tight=False)
+    with pytest.raises(ValueError, match="chat style"):
+        sft_example({"conversations": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}, "fewshot")
+
+
 def test_sft_learns_the_format_better_than_the_untrained_model():
     adapter = tiny_sft_adapter()
     summary = json.loads((adapter / "summary.json").read_text())
