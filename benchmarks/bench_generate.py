@@ -74,13 +74,12 @@ def grpo_workload(P, adapter, rounds, spg):
     import torch
     from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
     from dagger_nb.models import load_model
-    from dagger_nb.prompts import build_messages, stop_token_ids
+    from dagger_nb.prompts import prompt_ids, stop_token_ids
     from dagger_nb.synth import generate
     peft, tok = load_model(str(adapter), trainable=True)
     per_step = P.grpo_batch_size // P.num_generations
     recs = generate(P.grpo_max_steps * per_step, seed=P.seed + 1, distractors=P.distractors, families=P.families)
-    prompts = [tok(tok.apply_chat_template(build_messages(q, P.prompt_style), tokenize=False, add_generation_prompt=True),
-                   add_special_tokens=False)["input_ids"] for q in recs["question"]]
+    prompts = [prompt_ids(q, P.prompt_style, tok) for q in recs["question"]]
     rows = [p for p in prompts for _ in range(P.num_generations)]              # TRL repeats each prompt per generation
     stops, sampling = stop_token_ids(tok), Sampling(True, P.temperature, P.top_k, P.top_p)
     def old(r):

@@ -98,7 +98,7 @@ LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation
 # heldout_families: template families kept out of training entirely (0 = held-out problems are new problems of the training families)
 # gen_threads:      CPU threads while generating (evaluation, GRPO); 0 = auto: all when the CPU is otherwise idle, 1 when busy
 # mgsm_n:           MGSM Bangla problems added to the evaluation (0 = none, unless mgsm_path is given)
-# n_boot:           bootstrap resamples for the confidence intervals
+# n_boot:           bootstrap resamples for the intervals without a closed form (distractor precision and recall)
 LAB_TEXT = {"mgsm_path": None}   # non-numeric lab settings: an MGSM Bangla file (question TAB answer) for `mgsm_n` > 0
 LAB_TYPES = {"heldout_families": int, "gen_threads": int, "mgsm_n": int, "n_boot": int, "mgsm_path": str}
 
@@ -296,7 +296,7 @@ def _format_ok(rep: EvalReport, model: str) -> dict:
 def _claim(cid: str, text: str, holds: bool | None, evidence: str) -> dict:
     return {"id": cid, "claim": text, "holds": holds, "evidence": evidence}
 
-def _p(x): return f"McNemar p = {_pval(x)}"
+def _p(x): return "McNemar p < 0.001" if x < 0.001 else f"McNemar p = {_pval(x)}"
 
 # %% ../nbs/09_lab.ipynb #43312709
 def lab_claims(rep: EvalReport, rewards: dict, distracted: str = "heldout+d", clean: str = "heldout", need_n: int = 64) -> list[dict]:

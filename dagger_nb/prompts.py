@@ -1,4 +1,4 @@
-__all__ = ['SYSTEM_PROMPT', 'OPERATIONS', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'FEWSHOT_EXAMPLES', 'ANSWER_OPENING', 'CHAT_STYLES', 'COMPLETION_STYLES', 'graph_block', 'paper_prompt', 'compact_prompt', 'build_messages', 'fewshot_block', 'fewshot_prompt', 'answer_opening', 'prompt_text', 'Solution', 'stop_token_ids', 'cut_answer', 'solve']
+__all__ = ['SYSTEM_PROMPT', 'OPERATIONS', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'FEWSHOT_EXAMPLES', 'ANSWER_OPENING', 'CHAT_STYLES', 'COMPLETION_STYLES', 'graph_block', 'paper_prompt', 'compact_prompt', 'build_messages', 'fewshot_block', 'fewshot_prompt', 'answer_opening', 'prompt_text', 'prompt_ids', 'Solution', 'stop_token_ids', 'cut_answer', 'solve']
 
 # %% ../nbs/05_models.ipynb #a8f7c895
 import json, re, time
@@ -122,6 +122,10 @@ def prompt_text(question: str, style: str, tokenizer) -> str:
         return fewshot_prompt(question)
     return tokenizer.apply_chat_template(build_messages(question, style), tokenize=False, add_generation_prompt=True)
 
+def prompt_ids(question: str, style: str, tokenizer) -> list[int]:
+    "The prompt's token ids: chat templates write their own <bos>; a plain completion prompt gets it from the tokenizer."
+    return tokenizer(prompt_text(question, style, tokenizer), add_special_tokens=style in COMPLETION_STYLES)["input_ids"]
+
 # %% ../nbs/05_models.ipynb #577988f8
 @dataclass
 class Solution:
@@ -214,8 +218,7 @@ def solve(questions, model, tokenizer, style: str | None = None, batch_size: int
         bar = tqdm(range(0, len(questions), batch_size), desc="solve", disable=not progress or len(questions) <= batch_size)
         for start in bar:
             batch = questions[start : start + batch_size]
-            # chat templates write their own <bos>; a plain completion prompt gets it from the tokenizer
-            prompts = [tokenizer(prompt_text(q, style, tokenizer), add_special_tokens=style in COMPLETION_STYLES)["input_ids"] for q in batch]
+            prompts = [prompt_ids(q, style, tokenizer) for q in batch]
             rows = (generate_ids(model, prompts, max_new_tokens, stops, sampling, batch_size, fence, pad_id=pad_id) if fast
                     else _hf_generate(model, tokenizer, prompts, max_new_tokens, sampling, stops, pad_id, gen, opening))
             for q, row in zip(batch, rows):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json, time
 from pathlib import Path
 from .presets import Preset, check_families, get_preset
-from .prompts import ANSWER_OPENING, COMPLETION_STYLES, build_messages, fewshot_block, graph_block
+from .prompts import ANSWER_OPENING, COMPLETION_STYLES, build_messages, fewshot_prompt, graph_block
 from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replace_dir, truncate_log
 
 # %% auto #0
@@ -33,11 +33,11 @@ def sft_example(record: dict, style: str = "compact", labels: bool = True, tight
     if not record.get("question") or not record.get("graph"):
         raise ValueError(f"an SFT record needs `question` and `graph` (or `conversations`); got keys {sorted(record)}")
     answer = graph_block(record["graph"], labels, tight)
-    if style in COMPLETION_STYLES:   # plain text: the problem and the answer's opening, then the rest of the graph (TRL appends <eos>)
+    if style in COMPLETION_STYLES:   # plain text: the whole fewshot prompt, then the rest of the graph (TRL appends <eos>)
         if (labels, tight) != (False, True): raise ValueError(f"style {style!r} needs labels=False, tight=True (its answers are written that way)")
-        # Only the bare problem: the worked examples the fewshot prompt adds at evaluation help a base model; trained on
-        # them, every SFT step would pay for ~430 more tokens
-        return {"prompt": fewshot_block(record["question"]), "completion": answer[len(ANSWER_OPENING):]}
+        # The full prompt, worked examples included, although each step then pays for ~430 more tokens: trained on the
+        # bare problem, the 270M copied the examples' numbers once they were in front of it (0 of 168 right, notebook 09)
+        return {"prompt": fewshot_prompt(record["question"]), "completion": answer[len(ANSWER_OPENING):]}
     return {"prompt": build_messages(record["question"], style),
             "completion": [{"role": "assistant", "content": answer}]}
 

@@ -1,4 +1,4 @@
-"Metrics over saved completions: scoring with the executor, bootstrap intervals, paired drops, reports."
+"Metrics over saved completions: scoring with the executor, Wilson and bootstrap intervals, paired tests and drops, reports."
 import csv, json
 
 import numpy as np

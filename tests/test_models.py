@@ -31,8 +31,8 @@ def test_every_setting_is_overridable_and_typos_fail():
         get_preset("laptop")
     assert get_preset(p) is p
     with pytest.raises(SettingError, match="graph_labels=False and graph_tight=True"):
-        get_preset("cpu", graph_labels=True)            # the cpu preset's fewshot prompt writes tight label-free answers
-    assert get_preset("cpu", prompt_style="compact", graph_labels=True).graph_labels
+        get_preset("cpu", prompt_style="fewshot", graph_labels=True)   # the fewshot prompt's answers are tight and label-free
+    assert get_preset("cpu", prompt_style="fewshot").prompt_style == "fewshot"
 
 
 def test_notebook_preset_reads_env(monkeypatch):

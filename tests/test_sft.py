@@ -31,11 +31,12 @@ def test_sft_examples_are_prompt_completion_pairs():
 
 def test_fewshot_sft_examples_continue_the_opened_answer():
     "Plain-text pairs: the prompt is the problem and the answer's opening, the completion the rest of the tight graph."
-    from dagger_nb.prompts import ANSWER_OPENING, fewshot_block, graph_block
+    from dagger_nb.prompts import ANSWER_OPENING, fewshot_prompt, graph_block
     r = records(1)[0]
     ex = sft_example(r, "fewshot", labels=False, tight=True)
     assert isinstance(ex["prompt"], str) and ex["prompt"].endswith(ANSWER_OPENING)
-    assert ex["prompt"] + ex["completion"] == fewshot_block(r["question"])[:-len(ANSWER_OPENING)] + graph_block(r["graph"], labels=False, tight=True)
+    assert ex["prompt"] == fewshot_prompt(r["question"])                       # the same prompt as at evaluation
+    assert ex["prompt"] + ex["completion"] == fewshot_prompt(r["question"])[:-len(ANSWER_OPENING)] + graph_block(r["graph"], labels=False, tight=True)
     with pytest.raises(ValueError, match="labels=False, tight=True"):
         sft_example(r, "fewshot", labels=True, tight=False)
     with pytest.raises(ValueError, match="chat style"):
