@@ -298,6 +298,20 @@ def _claim(cid: str, text: str, holds: bool | None, evidence: str) -> dict:
 
 def _p(x): return "McNemar p < 0.001" if x < 0.001 else f"McNemar p = {_pval(x)}"
 
+def _diff_text(c: dict) -> str:
+    "A paired comparison (`compare_models`) as evidence: points, Newcombe interval, n, McNemar's p."
+    return f"{100 * c['diff']:+.1f} points [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], n = {c['n']}, {_p(c['p'])}"
+
+def _sft_effect_met(c: dict) -> bool:
+    "The paper's comparison as the lab asks it: SFT→GRPO at least 20 points above base→GRPO, McNemar p < 0.05."
+    return c["diff"] >= 0.2 and c["p"] < 0.05
+
+def _rising(cid: str, arm: str, rows: list[dict]) -> dict:
+    "Claim `cid`: the mean reward of the last third of `arm`'s logged steps exceeds the first third."
+    t = _thirds(rows)
+    return _claim(cid, f"{arm}: mean reward of the last third of steps exceeds the first third", None if t is None else t[1] > t[0],
+                  f"only {len(rows)} step(s) logged" if t is None else f"first third {t[0]:.3f}, last third {t[1]:.3f}")
+
 # %% ../nbs/09_lab.ipynb #43312709
 def lab_claims(rep: EvalReport, rewards: dict, distracted: str = "heldout+d", clean: str = "heldout", need_n: int = 64) -> list[dict]:
     """Which of the lab's claims hold in one run, each with the numbers behind it. `rewards` maps 'base→GRPO' and
@@ -313,10 +327,7 @@ def lab_claims(rep: EvalReport, rewards: dict, distracted: str = "heldout+d", cl
         spread = sum((x.get("reward_std") or 0) > 0 for x in rows)
         out.append(_claim("1b", "most GRPO-from-base steps have a reward spread", spread > len(rows) / 2,
                           f"{spread} of {len(rows)} logged steps have reward std > 0"))
-        t = _thirds(rows)
-        out.append(_claim("1c", "GRPO from base: mean reward of the last third of steps exceeds the first third",
-                          None if t is None else t[1] > t[0],
-                          f"only {len(rows)} step(s) logged" if t is None else f"first third {t[0]:.3f}, last third {t[1]:.3f}"))
+        out.append(_rising("1c", "GRPO from base", rows))
     if fb and fbg:
         ids = [i for i in fb if i in fbg]
         t = paired_test([(fbg[i], fb[i]) for i in ids])
@@ -325,17 +336,13 @@ def lab_claims(rep: EvalReport, rewards: dict, distracted: str = "heldout+d", cl
                           f"of {len(ids)}; {_p(t['p'])}"))
     c = rep.compare(SG, S, distracted)
     if c:
-        out.append(_claim("2a", "SFT→GRPO ≥ SFT on held-out + distractors", c["diff"] >= 0,
-                          f"{100 * c['diff']:+.1f} points [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], n = {c['n']}, {_p(c['p'])}"))
-    t = _thirds(rewards.get(SG) or [])
+        out.append(_claim("2a", "SFT→GRPO ≥ SFT on held-out + distractors", c["diff"] >= 0, _diff_text(c)))
     if rewards.get(SG):
-        out.append(_claim("2b", "GRPO from SFT: mean reward of the last third of steps exceeds the first third", None if t is None else t[1] > t[0],
-                          f"only {len(rewards[SG])} step(s) logged" if t is None else f"first third {t[0]:.3f}, last third {t[1]:.3f}"))
+        out.append(_rising("2b", "GRPO from SFT", rewards[SG]))
     c = rep.compare(SG, BG, distracted)
     if c:
         out.append(_claim("3", "SFT→GRPO − base→GRPO ≥ 20 points on held-out + distractors, significant at 5%",
-                          c["diff"] >= 0.2 and c["p"] < 0.05,
-                          f"{100 * c['diff']:+.1f} points [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], n = {c['n']}, {_p(c['p'])}"))
+                          _sft_effect_met(c), _diff_text(c)))
     ns = [r["n"] for r in rep.metrics if r["set"] in (clean, distracted)]
     if ns:
         out.append(_claim("4", f"at least {need_n} clean and {need_n} distracted problems per model", min(ns) >= need_n,
@@ -379,7 +386,7 @@ def ablation_summary(rep: EvalReport, clean: str = "heldout", distracted: str = 
     effect = None
     if c:
         effect = {"points": 100 * c["diff"], "lo": 100 * c["diff_lo"], "hi": 100 * c["diff_hi"], "n": c["n"], "p": c["p"],
-                  "target_met": c["diff"] >= 0.2 and c["p"] < 0.05}
+                  "target_met": _sft_effect_met(c)}
     return {"models": rows, "sft_effect_distracted": effect}
 
 def _ci(v): return "–" if not v else f"{_fmt(v[0])} [{_fmt(v[1])}, {_fmt(v[2])}]"
