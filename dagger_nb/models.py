@@ -164,8 +164,9 @@ def vocab_texts(extra=()) -> list[str]:
     """Texts whose tokens a trimmed vocabulary keeps: prompts, the worked example, character sets, numbers, `extra`.
     It reads no file, so a trimmed vocabulary depends only on the code, the data passed in and nothing on the machine."""
     from dagger_nb import prompts as P
-    texts = [P.SYSTEM_PROMPT, P.paper_prompt(""), P.compact_prompt(""), P.fewshot_prompt(" "), P.graph_block(P.EXAMPLE_GRAPH),
-             P.graph_block(P.EXAMPLE_GRAPH, tight=True)]
+    texts = [P.SYSTEM_PROMPT, P.paper_prompt(""), P.compact_prompt(""), P.graph_block(P.EXAMPLE_GRAPH),
+             P.graph_block(P.EXAMPLE_GRAPH, tight=True)]   # the fewshot prompt is not here: runs that use it train on it, and
+             # adding it would change every other run's vocabulary (and so the committed cpu example's completions)
     chars = [chr(c) for c in range(32, 127)] + [chr(c) for c in range(0x0980, 0x0A00)] + list("।৳–—’‘“”…×÷•")
     texts += chars + [" " + c for c in chars]
     for d in range(1000):
