@@ -6,7 +6,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/sft.html.md"""
 
 # %% ../nbs/06_sft.ipynb #ef0471d0
 from __future__ import annotations
-import json, time
+import json, sys, time
 from pathlib import Path
 from .presets import Preset, check_families, get_preset
 from .prompts import ANSWER_OPENING, COMPLETION_STYLES, build_messages, fewshot_prompt, graph_block
@@ -14,7 +14,8 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 
 # %% auto #0
 __all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'resolve_precision',
-           'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'train_sft']
+           'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'shared_prefix_len',
+           'split_prefix', 'sft_trainer_class', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -148,11 +149,44 @@ def vocab_record(model) -> dict:
     keep = getattr(inner, "dagger_keep_ids", None)
     return {"vocab_size": len(keep) if keep else None, "vocab_sha": vocab_id(keep)}
 
+# %% ../nbs/06_sft.ipynb #b0603337
+def shared_prefix_len(ids, labels, least: int = 64) -> int:
+    "How many leading tokens every row of a batch shares, all of them unlabelled prompt: 0 when under `least` or one row."
+    if ids.shape[0] < 2: return 0
+    n = int((ids == ids[:1]).all(0).long().cumprod(0).sum())          # length of the common prefix
+    first_label = int((labels != -100).long().argmax(1).min())          # the earliest token any row learns from
+    n = min(n, first_label - 1)      # keep the token before it: its logits predict that first label
+    return n if n >= least else 0
+
+def split_prefix(model, inputs: dict, least: int = 64) -> dict:
+    """`inputs` (a right-padded batch with `labels`) with its shared prefix run once, as batch 1 with gradients, and
+    handed to every row as a KV cache: the returned batch holds only each row's own tokens (same loss, less work)."""
+    import torch
+    ids, labels = inputs["input_ids"], inputs["labels"]
+    P = shared_prefix_len(ids, labels, least)
+    if not P: return inputs
+    B, S = ids.shape
+    cache = model(input_ids=ids[:1, :P], use_cache=True, logits_to_keep=1).past_key_values
+    cache.batch_repeat_interleave(B)                                    # one copy per row; gradients flow back to the one run
+    mask = inputs.get("attention_mask", torch.ones_like(ids))           # covers prefix and rest, as the model expects
+    rest = {k: v for k, v in inputs.items() if k not in ("input_ids", "labels", "attention_mask", "position_ids")}
+    return {**rest, "input_ids": ids[:, P:], "labels": labels[:, P:], "attention_mask": mask, "past_key_values": cache,
+            "position_ids": torch.arange(P, S, device=ids.device)[None].expand(B, -1)}
+
+def sft_trainer_class(share_prefix: bool):
+    "TRL's `SFTTrainer`, or a subclass that runs each batch's shared prompt prefix once (`split_prefix`)."
+    from trl import SFTTrainer
+    if not share_prefix: return SFTTrainer
+    class SharedPrefixSFTTrainer(SFTTrainer):
+        def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            return super().compute_loss(model, split_prefix(model, inputs), return_outputs, num_items_in_batch)
+    return SharedPrefixSFTTrainer
+
 # %% ../nbs/06_sft.ipynb #8d1b4f74
 def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resume: bool = False,
               overwrite: bool = False, callbacks=(), progress: bool = True, **overrides) -> Path:
     "Fine-tune with LoRA on graph answers; returns the adapter folder (with `summary.json`). See `get_preset` for `overrides`."
-    from trl import SFTConfig, SFTTrainer
+    from trl import SFTConfig
     from dagger_nb.models import write_meta
     p, asked = resolve_preset(preset, overrides)
     given = None if data is None else load_sft_data(data)      # a bad row or an unreachable hub fails before anything is created
@@ -172,13 +206,15 @@ def train_sft(preset: str | Preset = "tiny", out_dir="runs/sft", data=None, resu
             disable_tqdm=not progress, dataloader_num_workers=0, dataloader_pin_memory=False, **precision_flags(p))
         log_path = out / "log.jsonl"
         truncate_log(log_path, checkpoint_step(last))
-        trainer = SFTTrainer(model=model, args=args, train_dataset=ds, processing_class=tok,
+        share = (p.prompt_style in COMPLETION_STYLES and not p.gradient_checkpointing
+                 and 'unsloth' not in sys.modules)   # Unsloth's own patched forward: not checked with a cache
+        trainer = sft_trainer_class(share)(model=model, args=args, train_dataset=ds, processing_class=tok,
                              callbacks=[_log_callback(log_path), checkpoint_sealer(), *callbacks])
         quiet_progress(trainer)
         t0 = time.time()
         trainer.train(resume_from_checkpoint=str(last) if last else None)
         hist = trainer.state.log_history
-        summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), precision=resolve_precision(p.precision), steps=trainer.state.global_step,
+        summary = dict(stage="sft", preset=p.name, settings=p.to_dict(), precision=resolve_precision(p.precision), steps=trainer.state.global_step, shared_prefix=share,
                        resumed_from=last.name if last else None, n_train=len(ds), train_seconds=round(time.time() - t0, 2),
                        **vocab_record(trainer.model), loss=[(h["step"], h["loss"]) for h in hist if "loss" in h],
                        final_loss=next((h["loss"] for h in reversed(hist) if "loss" in h), None))

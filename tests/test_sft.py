@@ -106,3 +106,24 @@ def test_cli_sft_then_solve(tmp_path, capsys):
                "--max-new-tokens", "8"])
     captured = capsys.readouterr()
     assert (rc == 0 and "answer:" in captured.out) or (rc == 1 and "no answer" in captured.err)
+
+
+def test_fewshot_sft_shares_the_examples_and_trains_the_same(tmp_path, monkeypatch):
+    "Training on fewshot prompts runs the shared examples once per batch; the logged losses match a plain run's."
+    import dagger_nb.sft as sft
+    kw = dict(prompt_style="fewshot", sft_max_steps=3, n_train=12, max_seq_length=1024, sft_max_length=1024,
+              sft_batch_size=4, progress=False)
+    split, real = [], sft.split_prefix
+    def counted(model, inputs, least=64):
+        out = real(model, inputs, least)
+        split.append(inputs["input_ids"].shape[1] - out["input_ids"].shape[1])   # prefix tokens taken out of the rows
+        return out
+    monkeypatch.setattr(sft, "split_prefix", counted)
+    shared = json.loads((train_sft("tiny", out_dir=tmp_path / "shared", **kw) / "summary.json").read_text())
+    monkeypatch.setattr(sft, "split_prefix", lambda model, inputs, least=64: inputs)
+    plain = json.loads((train_sft("tiny", out_dir=tmp_path / "plain", **kw) / "summary.json").read_text())
+    assert shared["shared_prefix"] and len(split) == 3 and min(split) > 300   # every batch ran its ~430 example tokens once
+    assert shared["loss"][-1][1] < shared["loss"][0][1]            # it learns
+    assert [s for s, _ in shared["loss"]] == [s for s, _ in plain["loss"]] == [1, 2, 3]
+    for (_, a), (_, b) in zip(shared["loss"], plain["loss"]):
+        assert a == pytest.approx(b, rel=1e-4)
