@@ -91,22 +91,29 @@ def _common_prefix(prompts: list[list[int]], least: int = 16) -> int:
     return n if n >= least else 0
 
 def _prefill(model, prompts, pad_id, cache, share_prefix: bool):
-    """Run the prompts through the model into `cache`; returns the last logits, the attention mask and next positions.
-    With `share_prefix`, the prefix all prompts share is computed once and copied to every row (GRPO's group of
-    completions shares its whole prompt; a lab's prompts share ~90 instruction tokens)."""
+    """Run the prompts, left-padded to one length, through the model into `cache`; returns the last logits, the
+    attention mask and next positions. With `share_prefix`, the prefix all prompts share (the instructions, the worked
+    examples, or a GRPO group's whole prompt) is run once, as batch 1, and its keys and values are copied into each
+    row where the padded batch holds them (after the row's padding): every row keeps the columns, positions and
+    sliding attention windows it has unshared, and only the columns after the prefix are computed per row."""
     import torch
-    dev, B, P = model.device, len(prompts), (_common_prefix(prompts) if share_prefix else 0)
+    dev, B, L = model.device, len(prompts), max(map(len, prompts))
+    pads = [L - len(p) for p in prompts]
+    P = _common_prefix(prompts) if share_prefix else 0
+    if P and (max(pads) >= P or P >= (getattr(model.config, "sliding_window", None) or L)): P = 0   # too little to share
     if P:
-        model(input_ids=torch.tensor([prompts[0][:P]], device=dev), position_ids=torch.arange(P, device=dev)[None],
-              past_key_values=cache, use_cache=True, logits_to_keep=1)
-        cache.batch_repeat_interleave(B)
-    tails = [p[P:] for p in prompts]
-    S = max(map(len, tails))
-    ids = torch.full((B, S), pad_id, dtype=torch.long); mask = torch.zeros((B, P + S), dtype=torch.long); mask[:, :P] = 1
-    for b, t in enumerate(tails): ids[b, S - len(t):] = torch.tensor(t); mask[b, P + S - len(t):] = 1
-    pos = (mask.cumsum(-1) - 1).masked_fill(mask == 0, 1)[:, P:]           # positions as `generate` gives them
-    logits = model(input_ids=ids.to(dev), attention_mask=mask.to(dev), position_ids=pos.to(dev), past_key_values=cache,
-                   use_cache=True, logits_to_keep=1).logits[:, -1].float()
+        one = growing_cache(model.config)
+        model(input_ids=torch.tensor([prompts[0][:P]], device=dev), past_key_values=one, use_cache=True, logits_to_keep=1)
+        for mine, shared in zip(cache.layers, one.layers):
+            k, v = (shared.keys.new_zeros(B, *shared.keys.shape[1:]), shared.values.new_zeros(B, *shared.values.shape[1:]))
+            for b, n in enumerate(pads):                                  # row b: n pad columns, then the prefix
+                k[b, :, n:], v[b, :, n:] = shared.keys[0, :, :P - n], shared.values[0, :, :P - n]
+            mine.update(k, v)
+    ids = torch.tensor([[pad_id] * n + p for n, p in zip(pads, prompts)])
+    mask = torch.tensor([[0] * n + [1] * (L - n) for n in pads])
+    pos = (mask.cumsum(-1) - 1).masked_fill(mask == 0, 1)                # positions as `generate` gives them
+    logits = model(input_ids=ids[:, P:].to(dev), attention_mask=mask.to(dev), position_ids=pos[:, P:].to(dev),
+                   past_key_values=cache, use_cache=True, logits_to_keep=1).logits[:, -1].float()
     return logits, mask, pos[:, -1] + 1
 
 def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, generator, pad_id, share_prefix):
@@ -135,13 +142,11 @@ def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, gene
 
 # %% ../nbs/05_models.ipynb #67df829b
 def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids, sampling: Sampling = Sampling(),
-                 batch_size: int = 64, stop=None, generator=None, pad_id: int = 0, share_prefix: bool | None = None) -> list[list[int]]:
+                 batch_size: int = 64, stop=None, generator=None, pad_id: int = 0, share_prefix: bool = True) -> list[list[int]]:
     """The completion of each prompt (token ids), in the order given: greedy or sampled, up to `max_new_tokens` tokens,
     ending with a token of `stop_ids` or where `stop(row, token)` says so (that token included). Prompts are sorted by
-    length into batches of `batch_size`, so rows of one batch need little padding. `share_prefix` (default: when
-    sampling) computes the prompts' common prefix once; it changes floats in the last bits, so greedy evaluation,
-    which must give exactly `generate`'s tokens, leaves it off."""
-    share_prefix = sampling.do_sample if share_prefix is None else share_prefix
+    length into batches of `batch_size`, so rows of one batch need little padding. `share_prefix` runs the prompts'
+    common prefix once per batch (see `_prefill`); the tokens are the same as without it."""
     import torch
     if max_new_tokens < 1: raise ValueError(f"max_new_tokens must be at least 1, got {max_new_tokens}")
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))

@@ -15,7 +15,7 @@ from .sft import load_for_training, precision_flags, resolve_precision, dataset_
 
 # %% auto #0
 __all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'vllm_ready',
-           'grpo_args', 'fast_sampling_trainer', 'plot_rewards']
+           'grpo_args', 'fast_sampling_trainer', 'SharedPrefixCall', 'plot_rewards']
 
 # %% ../nbs/07_grpo.ipynb #4fcf3eab
 def grpo_example(record: dict, style: str = "compact") -> dict:
@@ -195,7 +195,33 @@ def fast_sampling_trainer(opening: str = ""):
                 eos = self.eos_token_ids[0]
                 ids = [r + [eos] if r and r[-1] not in self.eos_token_ids and len(r) < a.max_completion_length else r for r in ids]
             return ids, None
+        def _get_per_token_logps_and_entropies(self, model, *args, **kw):
+            if opening and not self.use_liger_kernel:   # a completion prompt: its examples are worth running once per group
+                model = SharedPrefixCall(model)
+            return super()._get_per_token_logps_and_entropies(model, *args, **kw)
     return FastSamplingGRPOTrainer
+
+# %% ../nbs/07_grpo.ipynb #160e42e5
+class SharedPrefixCall:
+    """Calls `model` the way TRL's GRPO scoring does (`input_ids`, `attention_mask`, `logits_to_keep`), but runs the
+    prompt that a group of rows shares once: rows are grouped by their prompt part (all but the last
+    `logits_to_keep` columns) and each group of two or more gets its common prefix from `prefix_cached`."""
+    def __init__(self, model, least: int = 64): self.model, self.least = model, least
+    def __call__(self, input_ids, attention_mask, logits_to_keep: int, **kw):
+        import torch
+        from types import SimpleNamespace
+        from dagger_nb.sft import prefix_cached
+        L, keep = input_ids.shape[1], logits_to_keep - 1            # TRL asks for one logit more than the completion
+        groups: dict = {}
+        for i, row in enumerate(input_ids[:, :L - keep].tolist()): groups.setdefault(tuple(row), []).append(i)
+        parts, order = [], []
+        for rows in groups.values():
+            ids, mask = input_ids[rows], attention_mask[rows]
+            P = min(int((ids == ids[:1]).all(0).long().cumprod(0).sum()), L - logits_to_keep) if len(rows) > 1 else 0
+            inputs = prefix_cached(self.model, ids, mask, P) if P >= self.least else {"input_ids": ids, "attention_mask": mask}
+            parts.append(self.model(**inputs, **{**kw, "logits_to_keep": logits_to_keep}).logits[:, -logits_to_keep:]); order += rows
+        logits = torch.cat(parts)
+        return SimpleNamespace(logits=logits[torch.argsort(torch.tensor(order, device=logits.device))])
 
 # %% ../nbs/07_grpo.ipynb #3f558e8f
 def plot_rewards(runs: dict, window: int = 1):

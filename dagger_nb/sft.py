@@ -15,7 +15,7 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 # %% auto #0
 __all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'resolve_precision',
            'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'shared_prefix_len',
-           'split_prefix', 'sft_trainer_class', 'train_sft']
+           'split_prefix', 'prefix_cached', 'sft_trainer_class', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -165,12 +165,19 @@ def split_prefix(model, inputs: dict, least: int = 64) -> dict:
     ids, labels = inputs["input_ids"], inputs["labels"]
     P = shared_prefix_len(ids, labels, least)
     if not P: return inputs
-    B, S = ids.shape
-    cache = model(input_ids=ids[:1, :P], use_cache=True, logits_to_keep=1).past_key_values
-    cache.batch_repeat_interleave(B)                                    # one copy per row; gradients flow back to the one run
     mask = inputs.get("attention_mask", torch.ones_like(ids))           # covers prefix and rest, as the model expects
     rest = {k: v for k, v in inputs.items() if k not in ("input_ids", "labels", "attention_mask", "position_ids")}
-    return {**rest, "input_ids": ids[:, P:], "labels": labels[:, P:], "attention_mask": mask, "past_key_values": cache,
+    return {**rest, **prefix_cached(model, ids, mask, P), "labels": labels[:, P:]}
+
+def prefix_cached(model, ids, mask, P: int) -> dict:
+    """Model inputs for rows `ids` (all equal in their first `P` tokens) whose first `P` tokens are run once now, as
+    batch 1 (with gradients when enabled), and copied to every row as a KV cache. Positions count from 0 at the
+    first column, as the model numbers a batch given without positions (TRL's SFT and GRPO losses)."""
+    import torch
+    B, S = ids.shape
+    cache = model(input_ids=ids[:1, :P], attention_mask=mask[:1, :P], use_cache=True, logits_to_keep=1).past_key_values
+    cache.batch_repeat_interleave(B)                                    # one copy per row; gradients flow back to the one run
+    return {"input_ids": ids[:, P:], "attention_mask": mask, "past_key_values": cache,
             "position_ids": torch.arange(P, S, device=ids.device)[None].expand(B, -1)}
 
 def sft_trainer_class(share_prefix: bool):

@@ -57,6 +57,23 @@ def test_merging_the_adapter_keeps_the_completions(lora_tiny):
     assert not hasattr(merged, "peft_config") and generate_ids(merged, prompts, 24, stop_token_ids(t), pad_id=t.pad_token_id) == ref
 
 
+
+def test_a_shared_prefix_keeps_the_tokens_when_the_sliding_window_binds(lora_tiny):
+    "Prompts with one common prefix and tails of different lengths, longer than Gemma-3's sliding window (shrunk to 32"
+    "here): sharing the prefix gives the unshared logits and `generate`'s tokens (the padding stays in front of each row)."
+    from dagger_nb.generate import _prefill, growing_cache
+    m, t = copy.deepcopy(lora_tiny[0]), lora_tiny[1]
+    m.config.sliding_window = 32
+    head = t("Bangla math word problems, each solved as a JSON graph. ", add_special_tokens=True).input_ids
+    prompts = [head + t(q, add_special_tokens=False).input_ids for q in QUESTIONS]
+    assert 16 <= len(head) < 32 < max(map(len, prompts)) and len({len(p) for p in prompts}) == len(prompts)
+    with torch.no_grad():
+        plain, shared = (_prefill(m, prompts, t.pad_token_id, growing_cache(m.config), share)[0] for share in (False, True))
+    assert torch.allclose(shared, plain, atol=1e-4), (shared - plain).abs().amax(-1)
+    ref = _hf(m, prompts, 24, set(stop_token_ids(t)), t.pad_token_id)
+    for share in (True, False):
+        assert generate_ids(m, prompts, 24, stop_token_ids(t), pad_id=t.pad_token_id, share_prefix=share) == ref
+
 _tok = gemma_tokenizer()
 
 @settings(max_examples=60, deadline=None)

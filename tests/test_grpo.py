@@ -49,3 +49,26 @@ def test_grpo_from_sft_end_to_end_and_rewards_see_the_solution_column(tmp_path, 
     assert summary["steps"] == 2 and summary["init"].endswith("adapter")
     model, tok = load_model(str(adapter))                 # the result loads like any other run
     assert model.config.vocab_size == len(tok)
+
+
+def test_fewshot_grpo_scores_each_group_prompt_once_with_the_same_logits(tmp_path, monkeypatch):
+    "In a real fewshot GRPO run, TRL's scoring goes through SharedPrefixCall, which gives the plain call's logits."
+    import torch
+    from dagger_nb import grpo
+    checked = []
+    real = grpo.SharedPrefixCall.__call__
+    def spy(self, input_ids, attention_mask, logits_to_keep, **kw):
+        out = real(self, input_ids, attention_mask, logits_to_keep, **kw)
+        with torch.no_grad():
+            plain = self.model(input_ids=input_ids, attention_mask=attention_mask, logits_to_keep=logits_to_keep, **kw).logits
+        checked.append((input_ids.shape[0], float((out.logits.detach() - plain[:, -logits_to_keep:]).abs().max())))
+        return out
+    monkeypatch.setattr(grpo.SharedPrefixCall, "__call__", spy)
+    from dagger_nb import sft
+    shared, real_cached = [], sft.prefix_cached
+    monkeypatch.setattr(sft, "prefix_cached", lambda m, ids, mask, P: shared.append(P) or real_cached(m, ids, mask, P))
+    grpo.train_grpo("tiny", out_dir=tmp_path / "g", data=records(4), progress=False, prompt_style="fewshot",
+                    grpo_max_steps=2, save_steps=10)
+    assert len(checked) >= 2 and all(n == 4 for n, _ in checked)     # every scoring batch: one prompt, four completions
+    assert max(d for _, d in checked) < 1e-4, checked
+    assert len(shared) == len(checked) and min(shared) > 400       # each ran its ~450-token prompt once
