@@ -81,6 +81,34 @@ def growing_cache(config):
     cache.layers = [Sliding(sliding_window=l.sliding_window) if isinstance(l, DynamicSlidingWindowLayer) else Full() for l in cache.layers]
     return cache
 
+# %% ../nbs/05_models.ipynb #925cf450
+def _one_token_attention(module, query, key, value, attention_mask, dropout=0.0, scaling=None, **kw):
+    """Attention for one new token per row when several query heads share a key/value head (Gemma-3-270M: 4 share
+    1). With a mask, the standard path copies every key and value once per query head before attending, and with
+    long prompts those copies are most of a decoding step. Here the heads that share a key/value head go in as that
+    head's queries: the same sums, reading keys and values in place. Anything else goes to the standard path."""
+    import torch.nn.functional as F
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+    B, H, Q, D = query.shape
+    Hk = key.shape[1]
+    if Q != 1 or Hk == H or dropout or kw.get("softcap"):
+        return sdpa_attention_forward(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, **kw)
+    mask = None if attention_mask is None else attention_mask[..., : key.shape[-2]]
+    out = F.scaled_dot_product_attention(query.reshape(B, Hk, H // Hk, D), key, value, attn_mask=mask, scale=scaling)
+    return out.reshape(B, 1, H, D), None
+
+def _decode_attention(model):
+    "Switch `model` to `_one_token_attention` (registered once with transformers); returns how to switch it back."
+    from transformers import AttentionInterface
+    from transformers.masking_utils import ALL_MASK_ATTENTION_FUNCTIONS, sdpa_mask
+    cfg, was = model.config, model.config._attn_implementation
+    if was != "sdpa": return lambda: None                    # eager or a GPU kernel: leave it alone
+    AttentionInterface.register("dagger_decode", _one_token_attention)
+    ALL_MASK_ATTENTION_FUNCTIONS.register("dagger_decode", sdpa_mask)        # masks built as for sdpa
+    cfg._attn_implementation = "dagger_decode"
+    def restore(): cfg._attn_implementation = was
+    return restore
+
 # %% ../nbs/05_models.ipynb #ac9b0fbd
 def _common_prefix(prompts: list[list[int]], least: int = 16) -> int:
     "Length of the token prefix all prompts share (the instructions), leaving every prompt at least one token of its own."
@@ -151,7 +179,8 @@ def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids,
     if max_new_tokens < 1: raise ValueError(f"max_new_tokens must be at least 1, got {max_new_tokens}")
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     out: list = [None] * len(prompts)
-    was = model.training; model.eval()
+    was, restore = model.training, _decode_attention(model)
+    model.eval()
     try:
         with torch.no_grad():
             for s in range(0, len(order), batch_size):
@@ -161,7 +190,7 @@ def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids,
                                                       sampling, stop, generator, pad_id, share_prefix)):
                     out[i] = ids
     finally:
-        model.train(was)
+        model.train(was); restore()
     return out
 
 def merged_for_inference(model):

@@ -175,3 +175,20 @@ def test_solve_with_the_fewshot_prompt_judges_the_whole_answer():
     slow = solve(q, m, t, style="fewshot", max_new_tokens=12, progress=False, engine="generate")
     assert all(s.text.startswith(ANSWER_OPENING.strip()) for s in fast)     # (a text is stripped of trailing space)
     assert [s.text for s in fast] == [s.text for s in slow]
+
+
+def test_decoding_reads_shared_key_value_heads_in_place(lora_tiny, monkeypatch):
+    "Each decoding step goes through `_one_token_attention` (4 query heads on 1 key/value head); the model's attention"
+    "setting is put back afterwards, and the tokens are `generate`'s."
+    from dagger_nb import generate
+    m, t = lora_tiny
+    calls = []
+    real = generate._one_token_attention
+    monkeypatch.setattr(generate, "_one_token_attention", lambda mod, q, *a, **kw: calls.append(q.shape[2]) or real(mod, q, *a, **kw))
+    prompts = [t(t.apply_chat_template(build_messages(q), tokenize=False, add_generation_prompt=True), add_special_tokens=False).input_ids
+               for q in QUESTIONS]
+    before = m.config._attn_implementation
+    got = generate_ids(m, prompts, 12, stop_token_ids(t), pad_id=t.pad_token_id)
+    assert m.config._attn_implementation == before == "sdpa"
+    assert calls.count(1) >= 2 * 11 and set(calls) >= {1}          # 2 layers x every decoding step, one query each
+    assert got == _hf(m, prompts, 12, set(stop_token_ids(t)), t.pad_token_id)
