@@ -186,8 +186,8 @@ PRESETS: dict[str, Preset] = {
     # tight label-free graph answers of CPU_FAMILIES are ~165 tokens (all of 300 under 285), so 288-token caps; one
     # evaluation batch of 24 problems. Eight of the simpler families (CPU_FAMILIES) and 160 SFT steps on 640 problems:
     # with all 26 families of the first generator and 32 steps the model learned the format but not which operation
-    # a problem needs. The chat prompt gives GRPO from base no reward (notebook 09); the fewshot prompt is the way out
-    # that is being measured (data/lab-cpu-fewshot-trial).
+    # a problem needs. The chat prompt gives GRPO from base no reward (notebook 09). With the fewshot prompt SFT works
+    # but 8 GRPO steps made both GRPO arms worse (data/lab-cpu-fewshot-seed0), so the preset keeps the chat prompt.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
                   n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
