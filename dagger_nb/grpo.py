@@ -210,14 +210,14 @@ class SharedPrefixCall:
     def __call__(self, input_ids, attention_mask, logits_to_keep: int, **kw):
         import torch
         from types import SimpleNamespace
-        from dagger_nb.sft import prefix_cached
+        from dagger_nb.sft import common_prefix_len, prefix_cached
         L, keep = input_ids.shape[1], logits_to_keep - 1            # TRL asks for one logit more than the completion
         groups: dict = {}
         for i, row in enumerate(input_ids[:, :L - keep].tolist()): groups.setdefault(tuple(row), []).append(i)
         parts, order = [], []
         for rows in groups.values():
             ids, mask = input_ids[rows], attention_mask[rows]
-            P = min(int((ids == ids[:1]).all(0).long().cumprod(0).sum()), L - logits_to_keep) if len(rows) > 1 else 0
+            P = min(common_prefix_len(ids), L - logits_to_keep) if len(rows) > 1 else 0
             inputs = prefix_cached(self.model, ids, mask, P) if P >= self.least else {"input_ids": ids, "attention_mask": mask}
             parts.append(self.model(**inputs, **{**kw, "logits_to_keep": logits_to_keep}).logits[:, -logits_to_keep:]); order += rows
         logits = torch.cat(parts)

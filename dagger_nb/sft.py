@@ -14,8 +14,8 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 
 # %% auto #0
 __all__ = ['sft_example', 'load_sft_data', 'sft_dataset', 'dataset_texts', 'quiet_progress', 'resolve_precision',
-           'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'shared_prefix_len',
-           'split_prefix', 'prefix_cached', 'sft_trainer_class', 'train_sft']
+           'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record', 'common_prefix_len',
+           'shared_prefix_len', 'split_prefix', 'prefix_cached', 'sft_trainer_class', 'train_sft']
 
 # %% ../nbs/06_sft.ipynb #8a8cd6b4
 def sft_example(record: dict, style: str = "compact", labels: bool = True, tight: bool = False) -> dict:
@@ -150,10 +150,14 @@ def vocab_record(model) -> dict:
     return {"vocab_size": len(keep) if keep else None, "vocab_sha": vocab_id(keep)}
 
 # %% ../nbs/06_sft.ipynb #b0603337
+def common_prefix_len(ids) -> int:
+    "How many leading columns all rows of the token matrix `ids` have in common."
+    return int((ids == ids[:1]).all(0).long().cumprod(0).sum())
+
 def shared_prefix_len(ids, labels, least: int = 64) -> int:
     "How many leading tokens every row of a batch shares, all of them unlabelled prompt: 0 when under `least` or one row."
     if ids.shape[0] < 2: return 0
-    n = int((ids == ids[:1]).all(0).long().cumprod(0).sum())          # length of the common prefix
+    n = common_prefix_len(ids)
     first_label = int((labels != -100).long().argmax(1).min())          # the earliest token any row learns from
     n = min(n, first_label - 1)      # keep the token before it: its logits predict that first label
     return n if n >= least else 0
