@@ -196,7 +196,9 @@ def fast_sampling_trainer(opening: str = ""):
                 ids = [r + [eos] if r and r[-1] not in self.eos_token_ids and len(r) < a.max_completion_length else r for r in ids]
             return ids, None
         def _get_per_token_logps_and_entropies(self, model, *args, **kw):
-            if opening and not self.use_liger_kernel:   # a completion prompt: its examples are worth running once per group
+            # a completion prompt: its examples are worth running once per group (not under gradient checkpointing, which
+            # would run each layer's forward twice and write the prefix's keys into the cache twice; as in SFT)
+            if opening and not self.use_liger_kernel and not self.args.gradient_checkpointing:
                 model = SharedPrefixCall(model)
             return super()._get_per_token_logps_and_entropies(model, *args, **kw)
     return FastSamplingGRPOTrainer
