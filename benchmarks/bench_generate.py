@@ -13,8 +13,9 @@ Rounds alternate old/new so a busy machine slows both alike. The last line is th
 
     python benchmarks/bench_generate.py               # trains an 80-step SFT adapter once (build/bench/), then ~8 min
     python benchmarks/bench_generate.py --adapter runs/<lab>/adapters/sft/adapter --rounds 3
+    python benchmarks/bench_generate.py --adapter <fewshot SFT adapter> --set prompt_style=fewshot --set n_eval=64 --set eval_batch_size=64
 """
-import argparse, copy, os, statistics, time
+import argparse, copy, json, os, statistics, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +108,17 @@ def grpo_workload(P, adapter, rounds, spg):
     return rates
 
 
+def preset_overrides(pairs) -> dict:
+    "`KEY=VALUE` strings as preset overrides (values read as JSON where they parse: numbers, true/false, lists)."
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep: raise SystemExit(f"--set {pair!r}: write KEY=VALUE, e.g. --set prompt_style=fewshot")
+        try: out[key] = json.loads(value)
+        except json.JSONDecodeError: out[key] = value
+    return out
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--adapter", default=None, help="an SFT adapter folder (default: train one with --sft-steps)")
@@ -114,11 +126,13 @@ def main(argv=None):
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds per path")
     ap.add_argument("--only", choices=["eval", "grpo"], default=None, help="measure one workload only")
     ap.add_argument("--steps-per-generation", type=int, default=None, help="GRPO steps the new path samples at once (default: the preset's)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="override a cpu preset setting (repeatable)")
     args = ap.parse_args(argv)
     import torch
     from dagger_nb.presets import get_preset
-    P = get_preset("cpu")
+    P = get_preset("cpu", **preset_overrides(args.set))
     adapter = Path(args.adapter) if args.adapter else sft_adapter(args.sft_steps)
+    if args.set: print(f"cpu preset with {preset_overrides(args.set)}")
     print(f"adapter {adapter}; {torch.get_num_threads()} threads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     ratio = lambda r: statistics.median(r["new"]) / statistics.median(r["old"])
     R = ratio(eval_workload(P, adapter, args.rounds)) if args.only != "grpo" else float("nan")

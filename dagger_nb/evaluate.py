@@ -81,11 +81,12 @@ def _gold_match(claimed_values, gold) -> int:
         if left[k] > 0: left[k] -= 1; hits += 1
     return hits
 
-def score_completion(completion, answer, gold_distractors=None) -> dict:
+def score_completion(completion, answer, gold_distractors=None, question=None) -> dict:
     """Judge one completion against the gold `answer` with the executor: status, value, claimed and derived distractors.
-    With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts the hits."""
+    With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts the hits; with the
+    `question`, the share of the graph's constants the problem writes (`grounded`, None without a graph)."""
     from dagger_nb.executor import run
-    from dagger_nb.rewards import answers_match, completion_text, format_reward
+    from dagger_nb.rewards import answers_match, completion_text, format_reward, grounded_share
     text = completion_text(completion)
     res = run(text)
     if res.ok:
@@ -100,7 +101,8 @@ def score_completion(completion, answer, gold_distractors=None) -> dict:
     out = {"status": status, "correct": status == "correct",
            "value": res.value if res.ok else None, "error": None if res.ok else str(res.error),
            "strict_format": bool(format_reward([text])[0] > 0),
-           "claimed": claimed, "derived": list(res.distractors or []) if has_graph else []}
+           "claimed": claimed, "derived": list(res.distractors or []) if has_graph else [],
+           "grounded": grounded_share(text, question) if has_graph and question is not None else None}
     if gold_distractors is not None:   # counted only where there is a graph: format failures are reported on their own
         out.update(gold_n=len(gold_distractors) if has_graph else 0, flagged_n=len(flagged),
                    gold_hits=_gold_match(flagged, gold_distractors))
@@ -108,7 +110,7 @@ def score_completion(completion, answer, gold_distractors=None) -> dict:
 
 def score(records: Iterable[dict]) -> list[dict]:
     "Score every completion record; returns new dicts with the fields of `score_completion` added."
-    return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"))} for r in records]
+    return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"), r.get("question"))} for r in records]
 
 # %% ../nbs/08_evaluate.ipynb #dd39c0d1
 def bootstrap_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
@@ -223,6 +225,7 @@ def set_metrics(scored: Sequence[dict], n_boot: int = 1000, seed: int = 0) -> li
         row = dict(model=model, set=name, n=len(rs), accuracy=_rate(ok), acc_lo=lo, acc_hi=hi,
                    **{f"{s}_rate": _rate([r["status"] == s for r in rs]) for s in STATUSES[1:]},
                    strict_format_rate=_rate([r["strict_format"] for r in rs]),
+                   grounded=_rate([r["grounded"] for r in rs if r.get("grounded") is not None]),   # among graphs
                    mean_tokens=_rate(toks), distractor_precision=prec, distractor_recall=rec, **gold_pr(rs, n_boot, seed))
         for t in DISTRACTOR_TYPES:
             sub = [r["correct"] for r in rs if t in (r.get("distractor_types") or [])]
@@ -346,11 +349,11 @@ class EvalReport:
 
     def detail_table(self) -> str:
         "Markdown: failure rates, tokens, distractor flags (against the gold and self-consistency) and accuracy per type and position."
-        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "tokens", "gold precision", "gold recall",
+        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "problem's numbers", "tokens", "gold precision", "gold recall",
                 "self-consistent precision", "self-consistent recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
         by = lambda r, k: "–" if not r[f"n_{k}"] else f"{_fmt(r[f'acc_{k}'])} ({r[f'n_{k}']})"   # each share with its sample size
         return markdown_table(head, [[r["model"], r["set"], r["n"], _fmt(r["format_fail_rate"]), _fmt(r["exec_fail_rate"]), _fmt(r["wrong_rate"]),
-                                      _fmt(r["strict_format_rate"]), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r.get("gold_precision")),
+                                      _fmt(r["strict_format_rate"]), _fmt(r.get("grounded")), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r.get("gold_precision")),
                                       _fmt(r.get("gold_recall")), _fmt(r["distractor_precision"]),
                                       _fmt(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
 

@@ -74,13 +74,22 @@ def _with_opening(func, opening: str):
     judged.__name__ = judged.__qualname__ = func.__name__       # TRL logs each reward under its function's name
     return judged
 
-def default_reward_funcs(opening: str = "") -> tuple[list, list[float]]:
-    """The trained reward (`dagger_reward`, weight 1) and the logged format/execution/correctness rates (weight 0).
+def _grounded(completions, question=None, **kw):
+    "The mean share of each graph's constants that its problem writes (`rewards.grounded_share`), logged beside the rates."
+    from dagger_nb.rewards import grounded_share
+    return [grounded_share(c, q) for c, q in zip(completions, question)]
+_grounded.__name__ = _grounded.__qualname__ = "grounded"
+
+def default_reward_funcs(opening: str = "", reward: str = "paper") -> tuple[list, list[float]]:
+    """The trained reward (weight 1: `dagger_reward`, or `grounded_reward` with `reward="grounded"`) and the logged
+    format/execution/correctness rates (weight 0), with the grounded share when the reward uses it.
     `opening`: what the prompt already wrote of the answer (`prompts.answer_opening(style)`)."""
     from dagger_nb import rewards as R      # looked up at call time, so tests can wrap the functions
-    funcs = [R.dagger_reward, _rate(R.format_reward, "format"), _rate(R.execution_reward, "execution"),
-             _rate(R.correctness_reward, "correctness")]
-    return [_with_opening(f, opening) for f in funcs], [1.0, 0.0, 0.0, 0.0]
+    if reward not in ("paper", "grounded"): raise ValueError(f"reward={reward!r}: must be 'paper' or 'grounded'")
+    funcs = [R.grounded_reward if reward == "grounded" else R.dagger_reward, _rate(R.format_reward, "format"),
+             _rate(R.execution_reward, "execution"), _rate(R.correctness_reward, "correctness")]
+    if reward == "grounded": funcs.append(_grounded)
+    return [_with_opening(f, opening) for f in funcs], [1.0] + [0.0] * (len(funcs) - 1)
 
 # %% ../nbs/07_grpo.ipynb #de836669
 def _reward_logger(path):
@@ -92,6 +101,7 @@ def _reward_logger(path):
                 return
             row = {"step": state.global_step, "reward": logs.get("reward"), "reward_std": logs.get("reward_std"),
                    **{k: logs.get(f"rewards/{k}/mean") for k in RATE_NAMES},
+                   **({"grounded": logs["rewards/grounded/mean"]} if "rewards/grounded/mean" in logs else {}),
                    "completion_length": logs.get("completions/mean_length"),
                    "clipped_ratio": logs.get("completions/clipped_ratio"), "loss": logs.get("loss")}
             with open(path, "a", encoding="utf-8") as f:
@@ -139,7 +149,7 @@ def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, rew
     ds = grpo_dataset(load_grpo_data(data, n=p.n_train, seed=p.seed, distractors=p.distractors, families=p.families), p.prompt_style)
     model, tok = load_for_training(p, init, texts=dataset_texts(ds))
     opening = answer_opening(p.prompt_style)
-    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs(opening)
+    funcs, weights = reward_funcs if reward_funcs is not None else default_reward_funcs(opening, p.reward)
     log_path = out / "rewards.jsonl"
     truncate_log(log_path, checkpoint_step(last))
     args = grpo_args(p, out, tok, weights, progress)

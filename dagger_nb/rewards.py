@@ -12,7 +12,8 @@ from .graph import format_error
 from .executor import run
 
 # %% auto #0
-__all__ = ['completion_text', 'answers_match', 'format_reward', 'execution_reward', 'correctness_reward', 'dagger_reward']
+__all__ = ['completion_text', 'answers_match', 'format_reward', 'execution_reward', 'correctness_reward', 'dagger_reward',
+           'grounded_share', 'grounded_reward']
 
 # %% ../nbs/04_rewards.ipynb #ee579e7e
 def completion_text(completion) -> str:
@@ -83,4 +84,41 @@ def dagger_reward(completions, solution=None, **kwargs) -> list[float]:
     for c, g in zip(completions, golds):
         fmt, ok, v = _score(completion_text(c))
         out.append(0.0 if not fmt else 0.5 if not ok else 2.0 if answers_match(v, g) else 1.0)
+    return out
+
+# %% ../nbs/04_rewards.ipynb #e6fc8359
+from .graph import parse_graph
+from .synth import written_numbers
+
+@functools.lru_cache(maxsize=8192)
+def _consts(text: str) -> tuple[float, ...]:
+    "The `const` values of the completion's graph (parsed leniently, as `_score` does); () without a graph."
+    try: g = parse_graph(text)
+    except ValueError: return ()       # GraphParseError, or a node the schema rejects
+    return tuple(float(n.val) for n in g.nodes if n.op == "const" and n.val is not None)
+
+def grounded_share(completion, question: str) -> float:
+    "The share of the graph's constants that `question` writes or implies (`synth.written_numbers`); 0 without constants."
+    consts = _consts(completion_text(completion))
+    if not consts: return 0.0
+    written = written_numbers(question)
+    return sum(any(math.isclose(c, w, rel_tol=1e-9) for w in written) for c in consts) / len(consts)
+
+# %% ../nbs/04_rewards.ipynb #dd153726
+def _questions(question, n: int) -> list[str]:
+    if question is None:
+        raise ValueError("grounded_reward needs the problem texts: pass question=[...] (the dataset's 'question' column)")
+    qs = [question] * n if isinstance(question, str) else list(question)
+    if len(qs) != n: raise ValueError(f"got {n} completions but {len(qs)} questions")
+    return qs
+
+def grounded_reward(completions, solution=None, question=None, **kwargs) -> list[float]:
+    """`dagger_reward` with its format and execution half scaled by `grounded_share`: from 0 to 2 per completion;
+    a correct answer still earns its full 1.0 for correctness."""
+    golds, qs = _golds(solution, len(completions), kwargs), _questions(question, len(completions))
+    out = []
+    for c, g, q in zip(completions, golds, qs):
+        fmt, ok, v = _score(completion_text(c))
+        shape = (0.5 if fmt else 0.0) + (0.5 if fmt and ok else 0.0)
+        out.append(shape * grounded_share(c, q) + (1.0 if fmt and ok and answers_match(v, g) else 0.0))
     return out

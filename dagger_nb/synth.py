@@ -1,4 +1,4 @@
-__all__ = ['NAMES', 'FRUITS', 'SWEETS', 'STATIONERY', 'TOYS', 'THINGS', 'ITEMS', 'IMPLIED', 'FAMILIES', 'FAMILY_INFO', 'DISTRACTOR_TYPES', 'DIGIT_STYLES', 'MAX_NODES', 'COUNTABLE', 'SYNTH_FEATURES', 'SHORTCUTS', 'TEST_FAMILIES', 'CARD_SYSTEM_PROMPT', 'gen_of', 'N', 'parse_step', 'Family', 'add_family', 'Ctx', 'draw_values', 'Sentence', 'Problem', 'compose', 'make_problem', 'numbers_in', 'strip_distractors', 'check_record', 'generate_records', 'generate', 'shortcut_solves', 'shortcut_rates', 'problem_stats', 'compare_stats', 'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
+__all__ = ['NAMES', 'FRUITS', 'SWEETS', 'STATIONERY', 'TOYS', 'THINGS', 'ITEMS', 'IMPLIED', 'FAMILIES', 'FAMILY_INFO', 'DISTRACTOR_TYPES', 'DIGIT_STYLES', 'MAX_NODES', 'COUNTABLE', 'SYNTH_FEATURES', 'SHORTCUTS', 'TEST_FAMILIES', 'CARD_SYSTEM_PROMPT', 'gen_of', 'N', 'parse_step', 'Family', 'add_family', 'Ctx', 'draw_values', 'Sentence', 'Problem', 'compose', 'make_problem', 'numbers_in', 'written_numbers', 'strip_distractors', 'check_record', 'generate_records', 'generate', 'shortcut_solves', 'shortcut_rates', 'problem_stats', 'compare_stats', 'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
 
 # %% ../nbs/01_data.ipynb #0c739a78
 import json, math, os, random, re
@@ -947,6 +947,10 @@ def numbers_in(text: str) -> list[float]:
     "Every number written in `text`, in ASCII or Bangla digits, with or without thousands commas."
     return [float(m.replace(",", "")) for m in _NUM_RE.findall(to_ascii_digits(text))]
 
+def written_numbers(text: str) -> set[float]:
+    "The numbers `text` writes, and those its words imply (`IMPLIED`: ডজন = 12, ঘণ্টা and মিনিট together = 60, ...)."
+    return set(numbers_in(text)) | {float(v) for v, words in IMPLIED.items() if all(w in text for w in words)}
+
 def strip_distractors(graph: str | dict) -> dict:
     "The graph without its nodes flagged `distractor: true` (the graph of the clean twin)."
     g = json.loads(graph) if isinstance(graph, str) else graph
@@ -963,7 +967,7 @@ def check_record(rec: dict, rel_tol: float = 1e-9) -> list[str]:
     clean = run(strip_distractors(g), strict=True)
     if not clean.ok or not math.isclose(clean.value, rec["answer"], rel_tol=rel_tol): problems.append(f"clean twin gives {clean.value}, not {rec['answer']}")
     consts = [float(n["val"]) for n in g["nodes"] if n["op"] == "const"]
-    written = set(numbers_in(rec["question"])) | {float(v) for v, words in IMPLIED.items() if all(w in rec["question"] for w in words)}
+    written = written_numbers(rec["question"])
     if missing := [v for v in consts if v not in written]: problems.append(f"consts {missing} are not written in the question")
     if extra := [v for v in numbers_in(rec["question"]) if v not in consts]: problems.append(f"numbers {extra} of the question have no const node")
     if extra := [v for v in numbers_in(rec["clean_question"]) if v not in consts]: problems.append(f"numbers {extra} of the clean question have no const node")

@@ -72,3 +72,22 @@ def test_fewshot_grpo_scores_each_group_prompt_once_with_the_same_logits(tmp_pat
     assert len(checked) >= 2 and all(n == 4 for n, _ in checked)     # every scoring batch: one prompt, four completions
     assert max(d for _, d in checked) < 1e-4, checked
     assert len(shared) == len(checked) and min(shared) > 400       # each ran its ~450-token prompt once
+
+
+def test_grounded_grpo_gets_each_rows_question_and_logs_the_share(tmp_path, monkeypatch):
+    "With reward='grounded', TRL hands the reward each completion's own problem text, and the log keeps the grounded share."
+    seen = []
+    original = rewards.grounded_reward
+
+    def grounded_reward(completions, solution=None, question=None, **kw):
+        seen.append((list(solution), list(question)))
+        return original(completions, solution=solution, question=question, **kw)
+
+    monkeypatch.setattr(rewards, "grounded_reward", grounded_reward)
+    data = records(4, seed=7)
+    answer_of = {r["question"]: r["answer"] for r in data}
+    out = tmp_path / "grpo"
+    train_grpo("tiny", init=str(tiny_sft_adapter()), out_dir=out, data=data, progress=False, grpo_max_steps=1, reward="grounded")
+    assert seen and all(answer_of[q] == s for sols, qs in seen for s, q in zip(sols, qs))
+    rows = read_log(out / "rewards.jsonl")
+    assert len(rows) == 1 and 0 <= rows[0]["grounded"] <= 1 and 0 <= rows[0]["reward"] <= 2
