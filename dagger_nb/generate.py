@@ -52,31 +52,36 @@ class FenceStop:
 
 # %% ../nbs/05_models.ipynb #fed86685
 class _Grow:
-    "Keys and values kept in a buffer with room to spare: a new token is written in place (a plain cache copies itself every step)."
-    def _append(self, k, v):
+    """Keys and values kept in a buffer with room to spare: a new token is written in place (a plain cache copies itself
+    every step). The cached columns are the view `buf[..., at:at + n]`; a sliding window moves `at` instead of copying."""
+    def _append(self, k, v, keep: int | None = None):
+        "Write `k`, `v` after the cached columns; return cached + new; with `keep`, go on caching only the last `keep` columns."
         n, s = (self.keys.shape[-2] if self.keys.numel() else 0), k.shape[-2]
-        buf = getattr(self, "_kbuf", None)
-        if buf is None or n + s > buf.shape[-2] or (n and self.keys.data_ptr() != buf.data_ptr()):   # full, or rows were dropped
+        buf, at = getattr(self, "_kbuf", None), getattr(self, "_at", 0)
+        if buf is None or at + n + s > buf.shape[-2] or (n and self.keys.data_ptr() != buf[:, :, at:].data_ptr()):   # full, or rows dropped
             cap = max(64, 2 * (n + s))
             self._kbuf, self._vbuf = k.new_empty(*k.shape[:2], cap, k.shape[3]), v.new_empty(*v.shape[:2], cap, v.shape[3])
             if n: self._kbuf[:, :, :n], self._vbuf[:, :, :n] = self.keys, self.values
-        self._kbuf[:, :, n:n + s], self._vbuf[:, :, n:n + s] = k, v
-        self.keys, self.values = self._kbuf[:, :, :n + s], self._vbuf[:, :, :n + s]
-        return self.keys, self.values
+            at = 0
+        self._kbuf[:, :, at + n:at + n + s], self._vbuf[:, :, at + n:at + n + s] = k, v
+        full = self._kbuf[:, :, at:at + n + s], self._vbuf[:, :, at:at + n + s]
+        if keep is not None and n + s > keep: at, n = at + n + s - keep, keep - s    # the window slides on: a view, no copy
+        self._at = at
+        self.keys, self.values = self._kbuf[:, :, at:at + n + s], self._vbuf[:, :, at:at + n + s]
+        return full
 
 def growing_cache(config):
-    "A `DynamicCache` for `config` whose layers append in place (sliding-window layers too, until their window fills)."
+    "A `DynamicCache` for `config` whose layers append in place (sliding-window layers too, also once their window is full)."
     from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
     class Full(_Grow, DynamicLayer):
         def update(self, k, v, *a, **kw):
             if not self.is_initialized: self.lazy_initialization(k, v)
             return self._append(k, v)
     class Sliding(_Grow, DynamicSlidingWindowLayer):
-        def update(self, k, v, *a, **kw):
+        def update(self, k, v, *a, **kw):               # as DynamicSlidingWindowLayer.update: cached + new, then keep the last window - 1
             if not self.is_initialized: self.lazy_initialization(k, v)
-            if self.cumulative_length + k.shape[-2] >= self.sliding_window: return super().update(k, v, *a, **kw)
             self.cumulative_length += k.shape[-2]
-            return self._append(k, v)
+            return self._append(k, v, keep=self.sliding_window - 1)
     cache = DynamicCache(config=config)
     cache.layers = [Sliding(sliding_window=l.sliding_window) if isinstance(l, DynamicSlidingWindowLayer) else Full() for l in cache.layers]
     return cache

@@ -192,3 +192,29 @@ def test_decoding_reads_shared_key_value_heads_in_place(lora_tiny, monkeypatch):
     assert m.config._attn_implementation == before == "sdpa"
     assert calls.count(1) >= 2 * 11 and set(calls) >= {1}          # 2 layers x every decoding step, one query each
     assert got == _hf(m, prompts, 12, set(stop_token_ids(t)), t.pad_token_id)
+
+
+def test_the_growing_cache_slides_its_window_like_the_plain_cache(lora_tiny):
+    "Decoding well past a (shrunk) sliding window, with rows dropped on the way: the in-place cache, which moves a view"
+    "instead of copying the window every step, gives the plain DynamicCache's logits at every step."
+    from transformers.cache_utils import DynamicCache
+    from dagger_nb.generate import growing_cache
+    m, t = lora_tiny
+    m = merged_for_inference(copy.deepcopy(m))
+    m.config.sliding_window = 12
+    prompts = torch.randint(5, 200, (3, 20), generator=torch.Generator().manual_seed(0))
+    caches = {"plain": DynamicCache(config=m.config), "grow": growing_cache(m.config)}
+    assert any(getattr(l, "is_sliding", False) for l in caches["grow"].layers)
+    logits = {}
+    with torch.no_grad():
+        for name, c in caches.items():
+            out, ids, B = [], prompts, 3
+            for step in range(40):                                     # 20 prompt tokens, then 40 one-token steps
+                if step == 25:                                         # a row finishes: drop it from the cache
+                    c.batch_select_indices(torch.tensor([0, 2])); ids = ids[[0, 2]]; B = 2
+                pos = torch.arange(c.get_seq_length(), c.get_seq_length() + ids.shape[1])[None].expand(B, -1)
+                lg = m(input_ids=ids, position_ids=pos, past_key_values=c, use_cache=True).logits[:, -1]
+                out.append(lg); ids = lg.argmax(-1, keepdim=True)
+            logits[name] = out
+    for a, b in zip(logits["plain"], logits["grow"]):
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-5)
