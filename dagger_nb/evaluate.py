@@ -102,7 +102,7 @@ def score_completion(completion, answer, gold_distractors=None, question=None) -
            "value": res.value if res.ok else None, "error": None if res.ok else str(res.error),
            "strict_format": bool(format_reward([text])[0] > 0),
            "claimed": claimed, "derived": list(res.distractors or []) if has_graph else [],
-           "grounded": grounded_share(text, question) if has_graph and question is not None else None}
+           "grounded": grounded_share(text, question, res.graph) if has_graph and question is not None else None}
     if gold_distractors is not None:   # counted only where there is a graph: format failures are reported on their own
         out.update(gold_n=len(gold_distractors) if has_graph else 0, flagged_n=len(flagged),
                    gold_hits=_gold_match(flagged, gold_distractors))

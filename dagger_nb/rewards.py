@@ -90,16 +90,18 @@ def dagger_reward(completions, solution=None, **kwargs) -> list[float]:
 from .graph import parse_graph
 from .synth import written_numbers
 
+def _graph_consts(graph) -> tuple[float, ...]: return tuple(float(n.val) for n in graph.nodes if n.op == "const" and n.val is not None)
+
 @functools.lru_cache(maxsize=8192)
 def _consts(text: str) -> tuple[float, ...]:
     "The `const` values of the completion's graph (parsed leniently, as `_score` does); () without a graph."
-    try: g = parse_graph(text)
+    try: return _graph_consts(parse_graph(text))
     except ValueError: return ()       # GraphParseError, or a node the schema rejects
-    return tuple(float(n.val) for n in g.nodes if n.op == "const" and n.val is not None)
 
-def grounded_share(completion, question: str) -> float:
-    "The share of the graph's constants that `question` writes or implies (`synth.written_numbers`); 0 without constants."
-    consts = _consts(completion_text(completion))
+def grounded_share(completion, question: str, graph=None) -> float:
+    """The share of the graph's constants that `question` writes or implies (`synth.written_numbers`); 0 without
+    constants. Pass the `graph` when it is already parsed (evaluation has it from `run`)."""
+    consts = _consts(completion_text(completion)) if graph is None else _graph_consts(graph)
     if not consts: return 0.0
     written = written_numbers(question)
     return sum(any(math.isclose(c, w, rel_tol=1e-9) for w in written) for c in consts) / len(consts)
@@ -119,6 +121,6 @@ def grounded_reward(completions, solution=None, question=None, **kwargs) -> list
     out = []
     for c, g, q in zip(completions, golds, qs):
         fmt, ok, v = _score(completion_text(c))
-        shape = (0.5 if fmt else 0.0) + (0.5 if fmt and ok else 0.0)
-        out.append(shape * grounded_share(c, q) + (1.0 if fmt and ok and answers_match(v, g) else 0.0))
+        if not fmt: out.append(0.0); continue                  # no graph: nothing to scale
+        out.append((0.5 + (0.5 if ok else 0.0)) * grounded_share(c, q) + (1.0 if ok and answers_match(v, g) else 0.0))
     return out
