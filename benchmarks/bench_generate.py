@@ -130,9 +130,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     import torch
     from dagger_nb.presets import get_preset
-    P = get_preset("cpu", **preset_overrides(args.set))
+    overrides = preset_overrides(args.set)
+    P = get_preset("cpu", **overrides)
     adapter = Path(args.adapter) if args.adapter else sft_adapter(args.sft_steps)
-    if args.set: print(f"cpu preset with {preset_overrides(args.set)}")
+    if overrides: print(f"cpu preset with {overrides}")
     print(f"adapter {adapter}; {torch.get_num_threads()} threads; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
     ratio = lambda r: statistics.median(r["new"]) / statistics.median(r["old"])
     R = ratio(eval_workload(P, adapter, args.rounds)) if args.only != "grpo" else float("nan")
