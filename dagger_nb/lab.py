@@ -33,6 +33,7 @@ class Stage:
     fn: Callable
     desc: str = ""
     keeps_partial: bool = False    # True: an interrupted run's partial output is kept and `resume=True` is passed
+    needs: tuple | None = None     # the stages whose output this one reads; None: every stage before it
 
 def _remove(p: Path):
     if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
@@ -51,16 +52,17 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
     log = log or logging.getLogger("dagger_nb.lab")
     names = [s.name for s in stages]
     if len(set(names)) != len(names): raise ValueError(f"Stage names must be unique, got {names}.")
-    out, rerun = {}, not resume
+    out, redone = {}, set()
     bar = tqdm(stages, desc="lab", unit="stage", disable=not progress, leave=True)
     for st in bar:
         bar.set_postfix_str(st.name)
         target, marker = run_dir / st.target, marks / f"{st.name}.done"
-        if not rerun and marker.exists() and target.exists():
+        inputs_redone = redone if st.needs is None else redone & set(st.needs)   # a stage it reads from ran again
+        if resume and not inputs_redone and marker.exists() and target.exists():
             out[st.name] = {"status": "skipped", "seconds": stage_marker(run_dir, st.name).get("seconds")}
             log.info("stage %-12s already done, skipped", st.name)
             continue
-        rerun = True                               # everything after a re-run stage runs again
+        redone.add(st.name)
         marker.unlink(missing_ok=True)
         partial = target.with_name(target.name + ".partial")
         again = resume and st.keeps_partial and partial.exists()
@@ -446,14 +448,17 @@ def lab_stages() -> list[Stage]:
     "The lab's stages in order."
     return [
         Stage("data", "data", _stage_data, "generate synthetic problems and split them by family"),
-        Stage("eval_base", "completions/base.jsonl", _eval("base"), "the untouched base model solves the held-out problems"),
-        Stage("sft", "adapters/sft", _stage_sft, "supervised fine-tuning with LoRA", keeps_partial=True),
-        Stage("grpo_base", "adapters/grpo_base", _grpo(None), "GRPO from the base model", keeps_partial=True),
-        Stage("grpo_sft", "adapters/grpo_sft", _grpo("sft"), "GRPO from the SFT model (same budget and seed)", keeps_partial=True),
-        Stage("eval_sft", "completions/sft.jsonl", _eval("sft"), "the SFT model solves the held-out problems"),
-        Stage("eval_grpo_base", "completions/grpo_base.jsonl", _eval("grpo_base"), "base→GRPO solves the held-out problems"),
-        Stage("eval_grpo_sft", "completions/grpo_sft.jsonl", _eval("grpo_sft"), "SFT→GRPO solves the held-out problems"),
-        Stage("report", "report", _stage_report, "metrics, tables and plots"),
+        Stage("eval_base", "completions/base.jsonl", _eval("base"), "the untouched base model solves the held-out problems", needs=("data",)),
+        Stage("sft", "adapters/sft", _stage_sft, "supervised fine-tuning with LoRA", keeps_partial=True, needs=("data",)),
+        Stage("grpo_base", "adapters/grpo_base", _grpo(None), "GRPO from the base model", keeps_partial=True, needs=("data",)),
+        Stage("grpo_sft", "adapters/grpo_sft", _grpo("sft"), "GRPO from the SFT model (same budget and seed)", keeps_partial=True,
+              needs=("data", "sft")),
+        Stage("eval_sft", "completions/sft.jsonl", _eval("sft"), "the SFT model solves the held-out problems", needs=("data", "sft")),
+        Stage("eval_grpo_base", "completions/grpo_base.jsonl", _eval("grpo_base"), "base→GRPO solves the held-out problems",
+              needs=("data", "grpo_base")),
+        Stage("eval_grpo_sft", "completions/grpo_sft.jsonl", _eval("grpo_sft"), "SFT→GRPO solves the held-out problems",
+              needs=("data", "grpo_sft")),
+        Stage("report", "report", _stage_report, "metrics, tables and plots"),    # reads everything before it
     ]
 LAB_STAGE_NAMES = [s.name for s in lab_stages()]
 

@@ -231,3 +231,28 @@ def test_lab_claims_say_which_hold(tmp_path):
     assert claims["3"]["holds"] and "+68.8 points" in claims["3"]["evidence"] and "< 0.001" in claims["3"]["evidence"]
     assert claims["4"]["holds"]
     assert "**Does not hold** (1a)" in claims_markdown(list(claims.values()))
+
+
+def test_a_redone_lab_stage_redoes_only_the_stages_that_read_it(tmp_path):
+    from dataclasses import replace
+    from dagger_nb.lab import lab_stages
+    calls = []
+    def fn(name):
+        def write(ctx, out, resume):
+            calls.append(name); out.write_text(name)
+        return write
+    stages = [replace(s, fn=fn(s.name)) for s in lab_stages()]
+    run_stages(tmp_path, stages, progress=False)
+    assert calls == [s.name for s in stages]
+    calls.clear()
+    (tmp_path / ".stages" / "grpo_sft.done").unlink()              # retrain GRPO from SFT only
+    run_stages(tmp_path, stages, resume=True, progress=False)
+    assert calls == ["grpo_sft", "eval_grpo_sft", "report"]
+    calls.clear()
+    (tmp_path / ".stages" / "sft.done").unlink()                   # a new SFT: GRPO from SFT and both evaluations of it
+    run_stages(tmp_path, stages, resume=True, progress=False)
+    assert calls == ["sft", "grpo_sft", "eval_sft", "eval_grpo_sft", "report"]
+    calls.clear()
+    (tmp_path / ".stages" / "data.done").unlink()                  # new data: everything
+    run_stages(tmp_path, stages, resume=True, progress=False)
+    assert calls == [s.name for s in stages]
