@@ -91,3 +91,34 @@ def test_grounded_grpo_gets_each_rows_question_and_logs_the_share(tmp_path, monk
     assert seen and all(answer_of[q] == s for sols, qs in seen for s, q in zip(sols, qs))
     rows = read_log(out / "rewards.jsonl")
     assert len(rows) == 1 and 0 <= rows[0]["grounded"] <= 1 and 0 <= rows[0]["reward"] <= 2
+
+
+def test_shared_prefix_scoring_gives_the_plain_calls_gradients():
+    "Running a group's prompt once and copying its cache must train the weights exactly as the plain call would."
+    import torch
+    from dagger_nb.grpo import SharedPrefixCall
+    from dagger_nb.models import load_model
+    from dagger_nb.prompts import fewshot_prompt
+    m, tok = load_model("tiny", lora=dict(r=8, alpha=16, dropout=0.0), trim_vocab=True)
+    m.config.sliding_window = 40                                   # prompt + completion run past the window
+    torch.manual_seed(0)
+    for n, p in m.named_parameters():
+        if "lora_B" in n: torch.nn.init.normal_(p, std=0.02)       # a trained adapter: B != 0, so A gets gradients too
+    prompts = [tok(fewshot_prompt(q))["input_ids"] for q in ("রহিমের 3টি কলম আছে। সে আরও 2টি কিনল। এখন কয়টি?", "রিনার 5টি বই আছে। কয়টি?")]
+    comps = [torch.randint(3, len(tok), (n,)).tolist() for n in (9, 12, 7, 12, 5, 10)]
+    Lp, Lc = max(map(len, prompts)), max(map(len, comps))
+    ids = torch.zeros(6, Lp + Lc, dtype=torch.long); mask = torch.zeros_like(ids)
+    for r, c in enumerate(comps):
+        p = prompts[r // 3]
+        ids[r, Lp - len(p):Lp], mask[r, Lp - len(p):Lp] = torch.tensor(p), 1
+        ids[r, Lp:Lp + len(c)], mask[r, Lp:Lp + len(c)] = torch.tensor(c), 1
+    weight = torch.randn(6, Lc + 1, 1)
+    def grads(call):
+        m.zero_grad()
+        logits = call(input_ids=ids, attention_mask=mask, logits_to_keep=Lc + 1, use_cache=False).logits
+        (logits.log_softmax(-1)[..., :50] * weight).sum().backward()
+        return {n: p.grad.clone() for n, p in m.named_parameters() if p.grad is not None}
+    plain, shared = grads(m), grads(SharedPrefixCall(m))
+    assert plain.keys() == shared.keys() and len(plain) > 0
+    for n in plain:
+        assert torch.allclose(shared[n], plain[n], rtol=1e-4, atol=1e-6 * float(plain[n].abs().max())), n
