@@ -6,7 +6,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/evaluate.html.md"""
 
 # %% ../nbs/08_evaluate.ipynb #0b295677
 from __future__ import annotations
-import csv, io, json, math, re
+import csv, io, json, math, numbers, re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,11 +113,16 @@ def score(records: Iterable[dict]) -> list[dict]:
     return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"), r.get("question"))} for r in records]
 
 # %% ../nbs/08_evaluate.ipynb #dd39c0d1
+def _check_n_boot(n_boot):
+    if not isinstance(n_boot, numbers.Integral) or n_boot < 1:       # numpy integers are fine, 0 or 2.5 are not
+        raise ValueError(f"n_boot={n_boot!r}: give a positive number of bootstrap resamples (the default is 1000).")
+
 def bootstrap_ci(values, n_boot: int = 1000, seed: int = 0, level: float = 0.95) -> tuple[float, float]:
     "Percentile bootstrap interval for the mean of `values` (NaN, NaN when empty)."
     x = np.asarray(list(values), dtype=float)
     if x.size == 0: return (math.nan, math.nan)
     if not 0 < level < 1: raise ValueError(f"level must be between 0 and 1, got {level}.")
+    _check_n_boot(n_boot)
     rng = np.random.default_rng(seed)
     means = np.empty(n_boot)
     step = max(1, 2_000_000 // x.size)  # bounded memory for large sets
@@ -198,6 +203,7 @@ def ratio_ci(hits, totals, n_boot: int = 1000, seed: int = 0, level: float = 0.9
     "sum(hits)/sum(totals) and its percentile bootstrap interval over the rows (a pooled ratio has no simple closed form)."
     h, t = np.asarray(hits, dtype=float), np.asarray(totals, dtype=float)
     if t.sum() == 0: return None, None, None
+    _check_n_boot(n_boot)
     rng, a = np.random.default_rng(seed), (1 - level) / 2
     idx = rng.integers(0, len(t), size=(n_boot, len(t)))
     hs, ts = h[idx].sum(1), t[idx].sum(1)
