@@ -21,8 +21,8 @@ from .models import free_gpu
 # %% auto #0
 __all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'LAB_TYPES', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages',
            'LabConfig', 'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads', 'lab_claims',
-           'claims_markdown', 'check_claims', 'ablation_summary', 'ablation_table', 'lab_stages', 'latest_run',
-           'run_lab', 'lab_summary', 'show_run']
+           'claims_markdown', 'check_claims', 'ablation_summary', 'ablation_table', 'lab_stages', 'compare_runs',
+           'latest_run', 'run_lab', 'lab_summary', 'show_run']
 
 # %% ../nbs/09_lab.ipynb #02a96708
 @dataclass
@@ -363,12 +363,17 @@ def _reward_rows(folder: Path, key: str) -> list[dict]:
         if f.exists(): return read_log(f)
     return []
 
-def check_claims(folder, show: bool = True) -> list[dict]:
-    "Recompute which lab claims hold from a finished run folder's completions and reward logs; print them as sentences."
+def _folder_report(folder) -> tuple[EvalReport, list[dict]]:
+    "A finished run folder's completions scored again, and the claims computed from them and its reward logs."
     folder = Path(folder)
     files = [f for k in MODELS if (f := folder / "completions" / f"{k}.jsonl").exists()]
     if not files: raise FileNotFoundError(f"{folder}: no completions/*.jsonl; pass a finished lab run folder (runs/<name>)")
-    claims = lab_claims(evaluate(load_completions(*files)), {MODELS[k]: _reward_rows(folder, k) for k in ("grpo_base", "grpo_sft")})
+    rep = evaluate(load_completions(*files))
+    return rep, lab_claims(rep, {MODELS[k]: _reward_rows(folder, k) for k in ("grpo_base", "grpo_sft")})
+
+def check_claims(folder, show: bool = True) -> list[dict]:
+    "Recompute which lab claims hold from a finished run folder's completions and reward logs; print them as sentences."
+    claims = _folder_report(folder)[1]
     if show: print(claims_markdown(claims))
     return claims
 
@@ -461,6 +466,27 @@ def lab_stages() -> list[Stage]:
         Stage("report", "report", _stage_report, "metrics, tables and plots"),    # reads everything before it
     ]
 LAB_STAGE_NAMES = [s.name for s in lab_stages()]
+
+# %% ../nbs/09_lab.ipynb #045a513c
+def compare_runs(folders: dict, distracted: str = "heldout+d") -> str:
+    "Markdown table of finished lab runs `{label: folder}` side by side: distracted-set accuracies, the SFT effect, claims."
+    word = {True: "holds", False: "does not hold", None: "cannot tell"}
+    cols = {}
+    for label, f in folders.items():
+        rep, claims = _folder_report(f)
+        cols[label] = (ablation_summary(rep, distracted=distracted), {c["id"]: c for c in claims})
+    rows = [[f"{m}, {distracted} (%)"] + [_ci((s["models"].get(m) or {}).get("distracted")) for s, _ in cols.values()]
+            for m in MODELS.values()]
+    def effect(e):
+        if not e: return "–"
+        p = _pval(e["p"])
+        return f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], p {p if p.startswith('<') else '= ' + p}"
+    rows.append(["SFT→GRPO − base→GRPO (points)"] + [effect(s["sft_effect_distracted"]) for s, _ in cols.values()])
+    ids = list(dict.fromkeys(i for _, c in cols.values() for i in c))
+    for i in ids:
+        text = next(c[i]["claim"] for _, c in cols.values() if i in c)
+        rows.append([f"claim {i}: {text}"] + [word[c[i]["holds"]] if i in c else "–" for _, c in cols.values()])
+    return markdown_table(["", *folders], rows)
 
 # %% ../nbs/09_lab.ipynb #97e1d91c
 def _logger(run_dir: Path) -> logging.Logger:
