@@ -410,7 +410,7 @@ def _effect_line(summary: dict) -> str:
     if "p" not in e:   # a report written before the paired test (results.json of an earlier version)
         return f"SFT→GRPO minus base→GRPO on held-out + distractors: {e['points']:+.1f} points (no paired test in this older report)."
     return (f"SFT→GRPO minus base→GRPO on the same {e['n']} held-out + distractors problems: {e['points']:+.1f} points "
-            f"[{e['lo']:+.1f}, {e['hi']:+.1f}], McNemar p = {_pval(e['p'])} (lab target: ≥ +20 points with p < 0.05: "
+            f"[{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])} (lab target: ≥ +20 points with p < 0.05: "
             f"{'met' if e['target_met'] else 'not met'}).")
 
 def _stage_report(ctx: LabRun, out: Path, resume: bool):
@@ -477,10 +477,7 @@ def compare_runs(folders: dict, distracted: str = "heldout+d") -> str:
         cols[label] = (ablation_summary(rep, distracted=distracted), {c["id"]: c for c in claims})
     rows = [[f"{m}, {distracted} (%)"] + [_ci((s["models"].get(m) or {}).get("distracted")) for s, _ in cols.values()]
             for m in MODELS.values()]
-    def effect(e):
-        if not e: return "–"
-        p = _pval(e["p"])
-        return f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], p {p if p.startswith('<') else '= ' + p}"
+    def effect(e): return "–" if not e else f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])}"
     rows.append(["SFT→GRPO − base→GRPO (points)"] + [effect(s["sft_effect_distracted"]) for s, _ in cols.values()])
     ids = list(dict.fromkeys(i for _, c in cols.values() for i in c))
     for i in ids:
