@@ -469,16 +469,19 @@ LAB_STAGE_NAMES = [s.name for s in lab_stages()]
 
 # %% ../nbs/09_lab.ipynb #045a513c
 def compare_runs(folders: dict, distracted: str = "heldout+d") -> str:
-    "Markdown table of finished lab runs `{label: folder}` side by side: distracted-set accuracies, the SFT effect, claims."
+    "Markdown table of finished lab runs `{label: folder}` side by side: distracted-set accuracies, the SFT effect, what GRPO adds to SFT, claims."
     word = {True: "holds", False: "does not hold", None: "cannot tell"}
-    cols = {}
+    cols, gains = {}, []
     for label, f in folders.items():
         rep, claims = _folder_report(f)
         cols[label] = (ablation_summary(rep, distracted=distracted), {c["id"]: c for c in claims})
+        g = rep.compare(MODELS["grpo_sft"], MODELS["sft"], distracted)   # what GRPO adds to SFT, paired (claim 2a)
+        gains.append(g and {"points": 100 * g["diff"], "lo": 100 * g["diff_lo"], "hi": 100 * g["diff_hi"], "p": g["p"]})
     rows = [[f"{m}, {distracted} (%)"] + [_ci((s["models"].get(m) or {}).get("distracted")) for s, _ in cols.values()]
             for m in MODELS.values()]
     def effect(e): return "–" if not e else f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])}"
     rows.append(["SFT→GRPO − base→GRPO (points)"] + [effect(s["sft_effect_distracted"]) for s, _ in cols.values()])
+    rows.append(["SFT→GRPO − SFT (points)"] + [effect(g) for g in gains])
     ids = list(dict.fromkeys(i for _, c in cols.values() for i in c))
     for i in ids:
         text = next(c[i]["claim"] for _, c in cols.values() if i in c)
