@@ -390,11 +390,11 @@ def ablation_summary(rep: EvalReport, clean: str = "heldout", distracted: str = 
                        "distractor_precision": d and d["distractor_precision"], "distractor_recall": d and d["distractor_recall"],
                        "format_fail": d and d["format_fail_rate"], "mean_tokens": d and d["mean_tokens"]}
     c = rep.compare(MODELS["grpo_sft"], MODELS["grpo_base"], distracted)   # the paper's comparison, paired over the same problems
-    effect = None
-    if c:
-        effect = {"points": 100 * c["diff"], "lo": 100 * c["diff_lo"], "hi": 100 * c["diff_hi"], "n": c["n"], "p": c["p"],
-                  "target_met": _sft_effect_met(c)}
-    return {"models": rows, "sft_effect_distracted": effect}
+    return {"models": rows, "sft_effect_distracted": c and {**_in_points(c), "target_met": _sft_effect_met(c)}}
+
+def _in_points(c: dict) -> dict:
+    "A paired comparison (`EvalReport.compare`) as a difference in points with its interval, n and McNemar p."
+    return {"points": 100 * c["diff"], "lo": 100 * c["diff_lo"], "hi": 100 * c["diff_hi"], "n": c["n"], "p": c["p"]}
 
 def _ci(v): return "–" if not v else f"{_fmt(v[0])} [{_fmt(v[1])}, {_fmt(v[2])}]"
 
@@ -476,7 +476,7 @@ def compare_runs(folders: dict, distracted: str = "heldout+d") -> str:
         rep, claims = _folder_report(f)
         cols[label] = (ablation_summary(rep, distracted=distracted), {c["id"]: c for c in claims})
         g = rep.compare(MODELS["grpo_sft"], MODELS["sft"], distracted)   # what GRPO adds to SFT, paired (claim 2a)
-        gains.append(g and {"points": 100 * g["diff"], "lo": 100 * g["diff_lo"], "hi": 100 * g["diff_hi"], "p": g["p"]})
+        gains.append(g and _in_points(g))
     rows = [[f"{m}, {distracted} (%)"] + [_ci((s["models"].get(m) or {}).get("distracted")) for s, _ in cols.values()]
             for m in MODELS.values()]
     def effect(e): return "–" if not e else f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])}"
