@@ -14,8 +14,8 @@ from .runs import checkpoint_sealer, checkpoint_step, open_run, read_log, replac
 from .sft import load_for_training, precision_flags, resolve_precision, dataset_texts, quiet_progress, resolve_preset, vocab_record
 
 # %% auto #0
-__all__ = ['RATE_NAMES', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo', 'vllm_ready',
-           'grpo_args', 'fast_sampling_trainer', 'SharedPrefixCall', 'plot_rewards']
+__all__ = ['RATE_NAMES', 'REWARDS', 'grpo_example', 'load_grpo_data', 'grpo_dataset', 'default_reward_funcs', 'train_grpo',
+           'vllm_ready', 'grpo_args', 'fast_sampling_trainer', 'SharedPrefixCall', 'plot_rewards']
 
 # %% ../nbs/07_grpo.ipynb #4fcf3eab
 def grpo_example(record: dict, style: str = "compact") -> dict:
@@ -80,15 +80,26 @@ def _grounded(completions, question=None, **kw):
     return [grounded_share(c, q) for c, q in zip(completions, question)]
 _grounded.__name__ = _grounded.__qualname__ = "grounded"
 
+def _readable(completions, **kw):
+    "1 where the executor can read the graph (`rewards.is_readable`): the share evaluation does not count as a format failure."
+    from dagger_nb.rewards import is_readable
+    return [float(is_readable(c)) for c in completions]
+_readable.__name__ = _readable.__qualname__ = "readable"
+
+REWARDS = ("paper", "grounded", "readable")
+
 def default_reward_funcs(opening: str = "", reward: str = "paper") -> tuple[list, list[float]]:
-    """The trained reward (weight 1: `dagger_reward`, or `grounded_reward` with `reward="grounded"`) and the logged
-    format/execution/correctness rates (weight 0), with the grounded share when the reward uses it.
+    """The trained reward (weight 1: `dagger_reward`; `grounded_reward` with `reward="grounded"`; `readable_reward` with
+    `reward="readable"`) and the logged format/execution/correctness rates (weight 0), with the grounded share and
+    the readable rate when the reward uses them.
     `opening`: what the prompt already wrote of the answer (`prompts.answer_opening(style)`)."""
     from dagger_nb import rewards as R      # looked up at call time, so tests can wrap the functions
-    if reward not in ("paper", "grounded"): raise ValueError(f"reward={reward!r}: must be 'paper' or 'grounded'")
-    funcs = [R.grounded_reward if reward == "grounded" else R.dagger_reward, _rate(R.format_reward, "format"),
+    if reward not in REWARDS: raise ValueError(f"reward={reward!r}: must be one of {', '.join(REWARDS)}")
+    trained = {"paper": R.dagger_reward, "grounded": R.grounded_reward, "readable": R.readable_reward}[reward]
+    funcs = [trained, _rate(R.format_reward, "format"),
              _rate(R.execution_reward, "execution"), _rate(R.correctness_reward, "correctness")]
-    if reward == "grounded": funcs.append(_grounded)
+    if reward != "paper": funcs.append(_grounded)
+    if reward == "readable": funcs.append(_readable)
     return [_with_opening(f, opening) for f in funcs], [1.0] + [0.0] * (len(funcs) - 1)
 
 # %% ../nbs/07_grpo.ipynb #de836669
@@ -101,7 +112,7 @@ def _reward_logger(path):
                 return
             row = {"step": state.global_step, "reward": logs.get("reward"), "reward_std": logs.get("reward_std"),
                    **{k: logs.get(f"rewards/{k}/mean") for k in RATE_NAMES},
-                   **({"grounded": logs["rewards/grounded/mean"]} if "rewards/grounded/mean" in logs else {}),
+                   **{k: logs[f"rewards/{k}/mean"] for k in ("grounded", "readable") if f"rewards/{k}/mean" in logs},
                    "completion_length": logs.get("completions/mean_length"),
                    "clipped_ratio": logs.get("completions/clipped_ratio"), "loss": logs.get("loss")}
             with open(path, "a", encoding="utf-8") as f:

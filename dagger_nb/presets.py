@@ -42,7 +42,7 @@ _NOT_NEGATIVE = ("seed", "lora_r", "sft_min_lr", "sft_weight_decay", "sft_warmup
                  "grpo_warmup_steps", "grpo_weight_decay")
 _POSITIVE = ("lora_alpha", "sft_epochs", "sft_lr", "grpo_lr", "temperature", "epsilon", "epsilon_high")
 _CHOICES = {"backend": ("auto", "unsloth", "transformers"), "prompt_style": ("compact", "paper", "system", "fewshot"),
-            "loss_type": ("grpo", "bnpo", "dr_grpo", "dapo", "cispo", "sapo", "luspo", "vespo"), "reward": ("paper", "grounded"),
+            "loss_type": ("grpo", "bnpo", "dr_grpo", "dapo", "cispo", "sapo", "luspo", "vespo"), "reward": ("paper", "grounded", "readable"),
             "precision": ("auto", "bf16", "fp16", "fp32")}
 
 def _validate(p) -> None:
@@ -126,7 +126,7 @@ class Preset:
     top_p: float = 0.95
     top_k: int = 64
     loss_type: str = "bnpo"
-    reward: str = "paper"            # "paper": dagger_reward; "grounded": format/execution credit only for the problem's numbers (notebook 04)
+    reward: str = "paper"            # "paper": dagger_reward; "grounded": format/execution credit only for the problem's numbers (notebook 04); "readable": grounded, and none for a graph the executor cannot read
     beta: float = 0.0
     epsilon: float = 0.2
     epsilon_high: float = 0.28

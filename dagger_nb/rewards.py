@@ -7,13 +7,14 @@ Docs: https://dagger-nb.github.io/dagger_nb/rewards.html.md"""
 # %% ../nbs/04_rewards.ipynb #beece973
 from __future__ import annotations
 import math, functools
+from typing import NamedTuple
 from .numerals import parse_number
 from .graph import format_error
 from .executor import run
 
 # %% auto #0
 __all__ = ['completion_text', 'answers_match', 'format_reward', 'execution_reward', 'correctness_reward', 'dagger_reward',
-           'grounded_share', 'grounded_reward']
+           'grounded_share', 'grounded_reward', 'is_readable', 'readable_reward']
 
 # %% ../nbs/04_rewards.ipynb #ee579e7e
 def completion_text(completion) -> str:
@@ -41,14 +42,20 @@ def answers_match(value, gold, rel_tol: float = 1e-6) -> bool:
     return math.isfinite(v) and math.isclose(v, g, rel_tol=rel_tol, abs_tol=1e-9)
 
 # %% ../nbs/04_rewards.ipynb #369b67c9
+class _Score(NamedTuple):
+    fmt: bool                # the paper's format check (`format_error`)
+    ok: bool                 # ... and the graph executes to a number
+    value: float | None
+    readable: bool           # ... and the executor can read it: it parses and passes the checks, whether or not it runs
+
 @functools.lru_cache(maxsize=8192)
-def _score(text: str) -> tuple[bool, bool, float | None]:
-    "(format ok, executes, value) for one completion text; cached because TRL calls each reward part on the same texts."
+def _score(text: str) -> _Score:
+    "Format, execution, value and readability of one completion text; cached because TRL calls each reward part on the same texts."
     r = run(text, strict=True)          # the common case: a clean graph passes everything at once
-    if r.ok: return True, True, r.value
-    if format_error(text) is not None: return False, False, None
+    if r.ok: return _Score(True, True, r.value, True)
+    if format_error(text) is not None: return _Score(False, False, None, False)
     r = run(text)                       # format fine: execute leniently (the paper's op synonyms, and this course's repairs)
-    return True, r.ok, (r.value if r.ok else None)
+    return _Score(True, r.ok, r.value if r.ok else None, r.stage not in ("parse", "check"))
 
 def _golds(solution, n: int, kwargs: dict) -> list:
     if solution is None: solution = kwargs.get("answer")
@@ -62,18 +69,18 @@ def _golds(solution, n: int, kwargs: dict) -> list:
 
 def format_reward(completions, solution=None, **kwargs) -> list[float]:
     "0.5 for each completion that is one ```json block with a valid graph shape, else 0."
-    return [0.5 if _score(completion_text(c))[0] else 0.0 for c in completions]
+    return [0.5 if _score(completion_text(c)).fmt else 0.0 for c in completions]
 
 def execution_reward(completions, solution=None, **kwargs) -> list[float]:
     "0.5 for each well-formatted completion whose graph executes to a number, else 0."
-    return [0.5 if all(_score(completion_text(c))[:2]) else 0.0 for c in completions]
+    return [0.5 if _score(completion_text(c)).ok else 0.0 for c in completions]
 
 def correctness_reward(completions, solution=None, **kwargs) -> list[float]:
     "1.0 for each well-formatted, executing completion whose value matches its gold answer, else 0."
     golds = _golds(solution, len(completions), kwargs)
     out = []
     for c, g in zip(completions, golds):
-        fmt, ok, v = _score(completion_text(c))
+        fmt, ok, v, _ = _score(completion_text(c))
         out.append(1.0 if fmt and ok and answers_match(v, g) else 0.0)
     return out
 
@@ -82,7 +89,7 @@ def dagger_reward(completions, solution=None, **kwargs) -> list[float]:
     golds = _golds(solution, len(completions), kwargs)
     out = []
     for c, g in zip(completions, golds):
-        fmt, ok, v = _score(completion_text(c))
+        fmt, ok, v, _ = _score(completion_text(c))
         out.append(0.0 if not fmt else 0.5 if not ok else 2.0 if answers_match(v, g) else 1.0)
     return out
 
@@ -120,7 +127,18 @@ def grounded_reward(completions, solution=None, question=None, **kwargs) -> list
     golds, qs = _golds(solution, len(completions), kwargs), _questions(question, len(completions))
     out = []
     for c, g, q in zip(completions, golds, qs):
-        fmt, ok, v = _score(completion_text(c))
+        fmt, ok, v, _ = _score(completion_text(c))
         if not fmt: out.append(0.0); continue                  # no graph: nothing to scale
         out.append((0.5 + (0.5 if ok else 0.0)) * grounded_share(c, q) + (1.0 if ok and answers_match(v, g) else 0.0))
     return out
+
+# %% ../nbs/04_rewards.ipynb #07a4e5bb
+def is_readable(completion) -> bool:
+    "True when the completion's graph passes the paper's format check and the executor can read it (it may still fail to run)."
+    return _score(completion_text(completion)).readable
+
+def readable_reward(completions, solution=None, question=None, **kwargs) -> list[float]:
+    """`grounded_reward`, with 0 for a graph the executor cannot read (self or dangling references, cycles): its
+    format half follows the format failures that evaluation counts, not only the paper's shape check."""
+    scores = grounded_reward(completions, solution, question=question, **kwargs)
+    return [s if is_readable(c) else 0.0 for c, s in zip(completions, scores)]

@@ -93,6 +93,25 @@ def test_grounded_grpo_gets_each_rows_question_and_logs_the_share(tmp_path, monk
     assert len(rows) == 1 and 0 <= rows[0]["grounded"] <= 1 and 0 <= rows[0]["reward"] <= 2
 
 
+def test_readable_grpo_trains_on_readable_reward_and_logs_the_rate(tmp_path, monkeypatch):
+    "With reward='readable', the trained reward is `readable_reward` (0 for unreadable graphs) and the log keeps the readable rate."
+    seen = []
+    original = rewards.readable_reward
+
+    def readable_reward(completions, solution=None, question=None, **kw):
+        out = original(completions, solution=solution, question=question, **kw)
+        seen.extend(zip(completions, out))
+        return out
+
+    monkeypatch.setattr(rewards, "readable_reward", readable_reward)
+    out = tmp_path / "grpo"
+    train_grpo("tiny", init=str(tiny_sft_adapter()), out_dir=out, data=records(4, seed=3), progress=False, grpo_max_steps=1,
+               reward="readable")
+    assert seen and all(r == 0.0 for c, r in seen if not rewards.is_readable(c))
+    rows = read_log(out / "rewards.jsonl")
+    assert len(rows) == 1 and 0 <= rows[0]["readable"] <= 1 and 0 <= rows[0]["grounded"] <= 1
+
+
 def test_shared_prefix_scoring_gives_the_plain_calls_gradients():
     "Running a group's prompt once and copying its cache must train the weights exactly as the plain call would."
     import torch
