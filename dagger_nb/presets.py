@@ -189,7 +189,8 @@ PRESETS: dict[str, Preset] = {
     # with all 26 families of the first generator and 32 steps the model learned the format but not which operation
     # a problem needs. The chat prompt gives GRPO from base no reward (notebook 09). With the fewshot prompt SFT works
     # but 8 GRPO steps made both GRPO arms worse (data/lab-cpu-fewshot-seed0); with 1280 SFT problems, 4 problems per
-    # GRPO step and reward="readable", seed 1 held every claim but 2b in 85 minutes (data/lab-cpu-fewshot-readable-seed1).
+    # GRPO step and reward="readable", seed 1 held every claim but 2b in 85 minutes (data/lab-cpu-fewshot-readable-seed1),
+    # but seed 0's GRPO from base failed the format more often than the base model (data/lab-cpu-fewshot-readable-seed0-base).
     # Until one setting holds for three seeds the preset keeps the chat prompt.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
                   n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
