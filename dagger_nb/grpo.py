@@ -104,13 +104,14 @@ def default_reward_funcs(opening: str = "", reward: str = "paper") -> tuple[list
 
 # %% ../nbs/07_grpo.ipynb #de836669
 def _reward_logger(path):
-    "A `TrainerCallback` writing one JSON line per logged GRPO step: reward, its rates, length, loss."
+    "A `TrainerCallback` writing one JSON line per logged GRPO step: reward, its spread, its rates, length, loss."
     from transformers import TrainerCallback
     class _CB(TrainerCallback):
         def on_log(self, args, state, control, logs=None, **kw):
             if not logs or "reward" not in logs or not state.is_world_process_zero:
                 return
             row = {"step": state.global_step, "reward": logs.get("reward"), "reward_std": logs.get("reward_std"),
+                   "frac_reward_zero_std": logs.get("frac_reward_zero_std"),   # groups whose samples all scored alike: no signal
                    **{k: logs.get(f"rewards/{k}/mean") for k in RATE_NAMES},
                    **{k: logs[f"rewards/{k}/mean"] for k in ("grounded", "readable") if f"rewards/{k}/mean" in logs},
                    "completion_length": logs.get("completions/mean_length"),

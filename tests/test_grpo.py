@@ -44,7 +44,7 @@ def test_grpo_from_sft_end_to_end_and_rewards_see_the_solution_column(tmp_path, 
     rows = read_log(out / "rewards.jsonl")
     assert [r["step"] for r in rows] == [1, 2]
     for r in rows:
-        assert 0 <= r["reward"] <= 2 and all(0 <= r[k] <= 1 for k in ("format", "execution", "correctness"))
+        assert 0 <= r["reward"] <= 2 and all(0 <= r[k] <= 1 for k in ("format", "execution", "correctness", "frac_reward_zero_std"))
     summary = json.loads((adapter / "summary.json").read_text())
     assert summary["steps"] == 2 and summary["init"].endswith("adapter")
     model, tok = load_model(str(adapter))                 # the result loads like any other run
