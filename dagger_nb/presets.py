@@ -191,7 +191,8 @@ PRESETS: dict[str, Preset] = {
     # but 8 GRPO steps made both GRPO arms worse (data/lab-cpu-fewshot-seed0); with 1280 SFT problems, 4 problems per
     # GRPO step and reward="readable", seed 1 held every claim but 2b in 85 minutes (data/lab-cpu-fewshot-readable-seed1),
     # but seed 0's GRPO from base failed the format more often than the base model (data/lab-cpu-fewshot-readable-seed0-base).
-    # Until one setting holds for three seeds the preset keeps the chat prompt.
+    # With num_generations=8 as well, seeds 1 and 2 held every claim (data/lab-cpu-fewshot-readable-ng8-seed1, -seed2) and
+    # seed 0's GRPO from base held 1a-1d; seed 0's SFT arm has not run there, so the preset keeps the chat prompt for now.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
                   n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
