@@ -93,7 +93,8 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
 # %% ../nbs/09_lab.ipynb #f9301a74
 LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation sizes come from the preset
     "tiny":     dict(heldout_families=0, gen_threads=1, mgsm_n=0,   n_boot=300),
-    "cpu":      dict(heldout_families=0, gen_threads=0, mgsm_n=0,   n_boot=1000),
+    "cpu":      dict(heldout_families=0, gen_threads=0, mgsm_n=40,  n_boot=1000),   # MGSM-bn: the hub, or --mgsm-path / $DAGGER_MGSM_PATH
+    "cpu-quick": dict(heldout_families=0, gen_threads=0, mgsm_n=0,  n_boot=1000),
     "colab-t4": dict(heldout_families=3, gen_threads=0, mgsm_n=16,  n_boot=1000),   # sized for one Colab session (see below)
     "paper":    dict(heldout_families=3, gen_threads=0, mgsm_n=250, n_boot=1000),
 }

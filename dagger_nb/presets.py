@@ -183,21 +183,29 @@ PRESETS: dict[str, Preset] = {
                    lora_r=0, lora_alpha=32, sft_epochs=1, sft_max_steps=60, sft_lr=1e-2, sft_batch_size=4,
                    sft_max_length=512, grpo_max_steps=3, grpo_lr=1e-4, grpo_batch_size=4, num_generations=4,
                    max_completion_length=128, save_steps=10, n_eval=4, eval_batch_size=4, eval_max_new_tokens=128),
-    # The classroom lab: Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary. Sized by the lab (notebook 09):
-    # tight label-free graph answers of CPU_FAMILIES are ~165 tokens (all of 300 under 285), so 288-token caps; one
-    # evaluation batch of 24 problems. Eight of the simpler families (CPU_FAMILIES) and 160 SFT steps on 640 problems:
-    # with all 26 families of the first generator and 32 steps the model learned the format but not which operation
-    # a problem needs. The chat prompt gives GRPO from base no reward (notebook 09). With the fewshot prompt SFT works
-    # but 8 GRPO steps made both GRPO arms worse (data/lab-cpu-fewshot-seed0); with 1280 SFT problems, 4 problems per
-    # GRPO step and reward="readable", seed 1 held every claim but 2b in 85 minutes (data/lab-cpu-fewshot-readable-seed1),
-    # but seed 0's GRPO from base failed the format more often than the base model (data/lab-cpu-fewshot-readable-seed0-base).
-    # With num_generations=8 as well, seeds 1 and 2 held every claim (data/lab-cpu-fewshot-readable-ng8-seed1, -seed2) and
-    # seed 0's GRPO from base held 1a-1d; seed 0's SFT arm has not run there, so the preset keeps the chat prompt for now.
-    "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False, graph_tight=True,
-                  n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
-                  lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
-                  sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
-                  num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24, eval_max_new_tokens=288),
+    # The classroom lab (`bash scripts/run.sh lab`): Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary, the
+    # fewshot completion prompt (the only one the untrained 270M answers with graphs, notebook 05) on eight of the
+    # simpler families (CPU_FAMILIES). Tight label-free answers are ~165 tokens (all of 300 under 285): 288-token caps.
+    # The smallest setting measured that held claims 1-3 of notebook 09 (about 85 minutes on 2 idle cores): 320 SFT
+    # steps on 1280 problems (640 problems and 160 steps gave an SFT model that GRPO made worse, data/lab-cpu-fewshot-seed0),
+    # reward="readable" (no credit for graphs the executor cannot read) and 8 GRPO steps of 2 problems x 8 completions
+    # (4 completions let seed 0's GRPO from base fail the format more often, data/lab-cpu-fewshot-readable-seed0-base);
+    # 64 clean and 64 distracted held-out problems in one evaluation batch. Runs: data/lab-cpu-fewshot-readable-ng8-*.
+    "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=1024, prompt_style="fewshot",
+                  graph_labels=False, graph_tight=True, n_train=1280, distractors=(0, 2), families=CPU_FAMILIES,
+                  lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=320, sft_lr=1e-3, sft_batch_size=4,
+                  sft_max_length=1024, grpo_max_steps=8, grpo_lr=2e-5, grpo_batch_size=16, grpo_steps_per_generation=2,
+                  num_generations=8, max_completion_length=288, reward="readable", save_steps=16, n_eval=64,
+                  eval_batch_size=64, eval_max_new_tokens=288),
+    # The short variant, and what notebooks run on a CPU: the chat prompt, 160 SFT steps on 640 problems, 3 GRPO steps,
+    # 12 problems per set; about 22 minutes for the lab (data/lab-cpu-quick-example). SFT teaches the format; GRPO from
+    # base gets no reward with this prompt, so it shows none of claims 1-3 (notebook 09).
+    "cpu-quick": Preset("cpu-quick", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False,
+                        graph_tight=True, n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
+                        lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
+                        sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
+                        num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24,
+                        eval_max_new_tokens=288),
     # Colab T4 (15 GB): Gemma-3-4B-it in 4-bit through Unsloth, LoRA. precision "auto": fp16 autocast with Unsloth's fp32
     # guard on a T4 (no native bf16), bf16 on an L4 or A100 (where Unsloth loads Gemma-3 in bf16 and refuses fp16).
     # Sized so that the whole lab (notebook 09) fits one free Colab session: about 68 minutes on a T4 by the estimates
@@ -256,16 +264,17 @@ def gpu_info() -> tuple[float, tuple[int, int]] | None:
 GPU_PRESET_NEEDS = (14.0, (7, 0))   # colab-t4: Gemma-3-4B in 4-bit with LoRA fits 14 GiB; Unsloth needs compute capability 7.0+
 
 def notebook_preset() -> str:
-    "The preset a notebook should run: `$DAGGER_PRESET`; else `colab-t4` on a GPU with the memory and capability it needs; else `cpu`."
+    """The preset a notebook should run: `$DAGGER_PRESET`; else `colab-t4` on a GPU with the memory and capability it needs;
+    else `cpu-quick` (the notebooks' runs stay minutes long on a laptop; `bash scripts/run.sh lab` runs the longer `cpu`)."""
     env = os.environ.get("DAGGER_PRESET", "").strip()
     if env:
         if env not in PRESETS:
             raise SettingError("DAGGER_PRESET", env, f"DAGGER_PRESET={env!r} is not a preset; use one of {sorted(PRESETS)}")
         return env
     gpu = gpu_info()
-    if gpu is None: return "cpu"
+    if gpu is None: return "cpu-quick"
     (mem, cc), (need_mem, need_cc) = gpu, GPU_PRESET_NEEDS
     if mem >= need_mem and cc >= need_cc: return "colab-t4"   # its precision "auto" picks fp16 on a T4, bf16 on an L4/A100
     print(f"notebook_preset: this GPU ({mem:.1f} GiB, compute capability {cc[0]}.{cc[1]}) is below what colab-t4 needs "
-          f"({need_mem:g} GiB, {need_cc[0]}.{need_cc[1]}); using the cpu preset (270M model). Set DAGGER_PRESET to choose another.")
-    return "cpu"
+          f"({need_mem:g} GiB, {need_cc[0]}.{need_cc[1]}); using the cpu-quick preset (270M model). Set DAGGER_PRESET to choose another.")
+    return "cpu-quick"

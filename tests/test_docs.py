@@ -92,7 +92,7 @@ def test_index_has_time_and_memory_for_every_notebook_and_preset():
     src = "\n".join(c.source for c in nbformat.read(NBS / "index.ipynb", as_version=4).cells)
     table = src.split("<!-- timings:start -->")[1].split("<!-- timings:end -->")[0].strip().splitlines()
     cols = [c.strip().strip("`") for c in table[0].strip("|").split("|")]
-    assert cols == ["notebook", "tiny", "cpu", "colab-t4"]
+    assert cols == ["notebook", "tiny", "cpu-quick", "colab-t4"]
     rows = [[c.strip() for c in l.strip().strip("|").split("|")] for l in table[2:]]
     assert [r[0] + ".ipynb" for r in rows] == NOTEBOOKS
     assert all(r[3] and ("estimate" in r[3] or "measured" in r[3]) for r in rows)
@@ -103,7 +103,7 @@ def test_timings_update_writes_the_preset_column(tmp_path):
     docs = _load_script("docs")
     idx = tmp_path / "index.ipynb"
     shutil.copy(NBS / "index.ipynb", idx)
-    docs.update_index_timings("cpu", {"06_sft.ipynb": {"seconds": 754.0, "peak_rss_mb": 3584.0}}, index=idx)
+    docs.update_index_timings("cpu-quick", {"06_sft.ipynb": {"seconds": 754.0, "peak_rss_mb": 3584.0}}, index=idx)
     src = "\n".join(c.source for c in nbformat.read(idx, as_version=4).cells)
     row = next(l for l in src.splitlines() if l.startswith("| 06_sft"))
     assert row.split("|")[3].strip() == "13 min / 3.5 GB (measured)"

@@ -1,4 +1,5 @@
 import json, os
+from pathlib import Path
 import pytest
 import torch
 
@@ -13,7 +14,7 @@ from dagger_nb.models import load_model, gemma_tokenizer, default_cache_dir
 # presets -----------------------------------------------------------------
 
 def test_presets_cover_the_four_settings_and_paper_numbers():
-    assert set(PRESETS) == {"tiny", "cpu", "colab-t4", "paper"}
+    assert set(PRESETS) == {"tiny", "cpu", "cpu-quick", "colab-t4", "paper"}
     p = get_preset("paper")
     assert (p.lora_r, p.lora_alpha, p.loss_type, p.beta, p.num_generations) == (64, 128, "bnpo", 0.0, 8)
     assert (p.epsilon, p.epsilon_high, p.temperature, p.top_p, p.top_k) == (0.2, 0.28, 1.0, 0.95, 64)
@@ -42,18 +43,18 @@ def test_notebook_preset_reads_env(monkeypatch):
     with pytest.raises(SettingError, match="DAGGER_PRESET"):
         notebook_preset()
     monkeypatch.delenv("DAGGER_PRESET")
-    assert notebook_preset() == ("colab-t4" if torch.cuda.is_available() else "cpu")
+    assert notebook_preset() == ("colab-t4" if torch.cuda.is_available() else "cpu-quick")
 
 
-@pytest.mark.parametrize("gpu, preset", [(None, "cpu"), ((14.7, (7, 5)), "colab-t4"), ((22.0, (8, 9)), "colab-t4"),
-                                         ((79.2, (8, 0)), "colab-t4"), ((7.8, (8, 6)), "cpu"), ((16.0, (6, 0)), "cpu")])
+@pytest.mark.parametrize("gpu, preset", [(None, "cpu-quick"), ((14.7, (7, 5)), "colab-t4"), ((22.0, (8, 9)), "colab-t4"),
+                                         ((79.2, (8, 0)), "colab-t4"), ((7.8, (8, 6)), "cpu-quick"), ((16.0, (6, 0)), "cpu-quick")])
 def test_notebook_preset_by_gpu_memory_and_capability(monkeypatch, capsys, gpu, preset):
     """No GPU, a T4, an L4, an A100 80GB, an 8 GB laptop GPU, a P100 (too old for Unsloth)."""
     import dagger_nb.presets as presets
     monkeypatch.delenv("DAGGER_PRESET", raising=False)
     monkeypatch.setattr(presets, "gpu_info", lambda: gpu)
     assert notebook_preset() == preset
-    if gpu and preset == "cpu": assert "below what colab-t4 needs" in capsys.readouterr().out
+    if gpu and preset == "cpu-quick": assert "below what colab-t4 needs" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("requested, gpu, used", [
@@ -102,6 +103,17 @@ def test_graph_block_round_trips_and_drops_labels():
     tight = graph_block(EXAMPLE_GRAPH, labels=False, tight=True)
     assert run(tight).value == 60 and sorted(run(tight).claimed) == ["n3", "n4"] and '", "' not in tight
     assert len(tight) < 0.9 * len(graph_block(EXAMPLE_GRAPH, labels=False))
+
+
+def test_cpu_preset_is_the_setting_of_the_committed_three_seed_runs():
+    "The lab's `cpu` preset is the setting data/lab-cpu-fewshot-readable-ng8-* measured (their seed aside); cpu-quick the old cpu."
+    root = Path(__file__).parent.parent / "data"
+    for run in ["lab-cpu-fewshot-readable-ng8-seed1", "lab-cpu-fewshot-readable-ng8-seed2"]:
+        saved = json.loads((root / run / "config.json").read_text())["preset_values"]
+        want = json.loads(json.dumps(get_preset("cpu", seed=saved["seed"]).to_dict()))
+        assert {k: v for k, v in want.items() if k != "name"} == {k: v for k, v in saved.items() if k != "name"}, run
+    quick = json.loads((root / "lab-cpu-quick-example" / "config.json").read_text())["preset_values"]
+    assert json.loads(json.dumps(get_preset("cpu-quick", reward="paper").to_dict())) == {**quick, "name": "cpu-quick", "reward": "paper"}
 
 
 def test_cpu_families_exist_and_generate():
