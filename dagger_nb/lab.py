@@ -469,24 +469,25 @@ def lab_stages() -> list[Stage]:
 LAB_STAGE_NAMES = [s.name for s in lab_stages()]
 
 # %% ../nbs/09_lab.ipynb #045a513c
-def compare_runs(folders: dict, distracted: str = "heldout+d") -> str:
-    "Markdown table of finished lab runs `{label: folder}` side by side: distracted-set accuracies, the SFT effect, what GRPO adds to SFT, claims."
+def _acc(m: dict | None) -> list | None: return m and [m["accuracy"], m["acc_lo"], m["acc_hi"]]
+
+def compare_runs(folders: dict, distracted: str = "heldout+d", extra: str = "mgsm", numbers=("1d", "2b")) -> str:
+    """Markdown table of finished lab runs `{label: folder}` side by side: accuracies on the distracted set (and on `extra`,
+    MGSM-bn, where a run evaluated it), the SFT effect and what GRPO adds to SFT with paired tests, which claims hold,
+    and the numbers behind the claims in `numbers`."""
     word = {True: "holds", False: "does not hold", None: "cannot tell"}
-    cols, gains = {}, []
-    for label, f in folders.items():
-        rep, claims = _folder_report(f)
-        cols[label] = (ablation_summary(rep, distracted=distracted), {c["id"]: c for c in claims})
-        g = rep.compare(MODELS["grpo_sft"], MODELS["sft"], distracted)   # what GRPO adds to SFT, paired (claim 2a)
-        gains.append(g and _in_points(g))
-    rows = [[f"{m}, {distracted} (%)"] + [_ci((s["models"].get(m) or {}).get("distracted")) for s, _ in cols.values()]
-            for m in MODELS.values()]
-    def effect(e): return "–" if not e else f"{e['points']:+.1f} [{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])}"
-    rows.append(["SFT→GRPO − base→GRPO (points)"] + [effect(s["sft_effect_distracted"]) for s, _ in cols.values()])
-    rows.append(["SFT→GRPO − SFT (points)"] + [effect(g) for g in gains])
-    ids = list(dict.fromkeys(i for _, c in cols.values() for i in c))
-    for i in ids:
-        text = next(c[i]["claim"] for _, c in cols.values() if i in c)
-        rows.append([f"claim {i}: {text}"] + [word[c[i]["holds"]] if i in c else "–" for _, c in cols.values()])
+    runs = [(rep, {c["id"]: c for c in claims}) for rep, claims in map(_folder_report, folders.values())]
+    def row(label, cell): return [label] + [cell(rep, cl) for rep, cl in runs]
+    def effect(c): return "–" if not c else f"{100 * c['diff']:+.1f} [{100 * c['diff_lo']:+.1f}, {100 * c['diff_hi']:+.1f}], {_p(c['p'])}"
+    rows = [row(f"{m}, {s} (%)", lambda rep, cl, m=m, s=s: _ci(_acc(rep.get(m, s))))
+            for s in (distracted, extra) for m in MODELS.values() if s == distracted or any(r.get(m, s) for r, _ in runs)]
+    for first, second in (("grpo_sft", "grpo_base"), ("grpo_sft", "sft")):   # the paper's comparison; what GRPO adds to SFT
+        rows.append(row(f"{MODELS[first]} − {MODELS[second]} (points)",
+                        lambda rep, cl, a=MODELS[first], b=MODELS[second]: effect(rep.compare(a, b, distracted))))
+    for i in dict.fromkeys(i for _, cl in runs for i in cl):
+        text = next(cl[i]["claim"] for _, cl in runs if i in cl)
+        rows.append(row(f"claim {i}: {text}", lambda rep, cl, i=i: word[cl[i]["holds"]] if i in cl else "–"))
+    rows += [row(f"claim {i}, the numbers", lambda rep, cl, i=i: cl[i]["evidence"] if i in cl else "–") for i in numbers]
     return markdown_table(["", *folders], rows)
 
 # %% ../nbs/09_lab.ipynb #97e1d91c

@@ -186,11 +186,13 @@ PRESETS: dict[str, Preset] = {
     # The classroom lab (`bash scripts/run.sh lab`): Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary, the
     # fewshot completion prompt (the only one the untrained 270M answers with graphs, notebook 05) on eight of the
     # simpler families (CPU_FAMILIES). Tight label-free answers are ~165 tokens (all of 300 under 285): 288-token caps.
-    # The smallest setting measured that held claims 1-3 of notebook 09 (about 85 minutes on 2 idle cores): 320 SFT
+    # The smallest setting measured that held claims 1-3 of notebook 09 for seeds 1 and 2, and for seed 0 all but 2a
+    # (SFT->GRPO 3.1 points below SFT, p = 0.5); 80-85 minutes on 2 cores. 320 SFT
     # steps on 1280 problems (640 problems and 160 steps gave an SFT model that GRPO made worse, data/lab-cpu-fewshot-seed0),
     # reward="readable" (no credit for graphs the executor cannot read) and 8 GRPO steps of 2 problems x 8 completions
     # (4 completions let seed 0's GRPO from base fail the format more often, data/lab-cpu-fewshot-readable-seed0-base);
-    # 64 clean and 64 distracted held-out problems in one evaluation batch. Runs: data/lab-cpu-fewshot-readable-ng8-*.
+    # 64 clean and 64 distracted held-out problems in one evaluation batch. Runs: data/lab-cpu-example (seed 0),
+    # data/lab-cpu-fewshot-readable-ng8-seed1 and -seed2.
     "cpu": Preset("cpu", model="gemma-3-270m", trim_vocab=True, max_seq_length=1024, prompt_style="fewshot",
                   graph_labels=False, graph_tight=True, n_train=1280, distractors=(0, 2), families=CPU_FAMILIES,
                   lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=320, sft_lr=1e-3, sft_batch_size=4,

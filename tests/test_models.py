@@ -106,9 +106,9 @@ def test_graph_block_round_trips_and_drops_labels():
 
 
 def test_cpu_preset_is_the_setting_of_the_committed_three_seed_runs():
-    "The lab's `cpu` preset is the setting data/lab-cpu-fewshot-readable-ng8-* measured (their seed aside); cpu-quick the old cpu."
+    "The lab's `cpu` preset is the setting of data/lab-cpu-example and data/lab-cpu-fewshot-readable-ng8-seed1/2 (their seed aside); cpu-quick the old cpu."
     root = Path(__file__).parent.parent / "data"
-    for run in ["lab-cpu-fewshot-readable-ng8-seed1", "lab-cpu-fewshot-readable-ng8-seed2"]:
+    for run in ["lab-cpu-example", "lab-cpu-fewshot-readable-ng8-seed1", "lab-cpu-fewshot-readable-ng8-seed2"]:
         saved = json.loads((root / run / "config.json").read_text())["preset_values"]
         want = json.loads(json.dumps(get_preset("cpu", seed=saved["seed"]).to_dict()))
         assert {k: v for k, v in want.items() if k != "name"} == {k: v for k, v in saved.items() if k != "name"}, run
