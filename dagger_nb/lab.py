@@ -379,14 +379,18 @@ def check_claims(folder, show: bool = True) -> list[dict]:
     return claims
 
 # %% ../nbs/09_lab.ipynb #fa9eeafd
+def _acc(m: dict | None) -> list | None:
+    "A metrics row's accuracy and its interval as [value, low, high] (None stays None)."
+    return m and [m["accuracy"], m["acc_lo"], m["acc_hi"]]
+
 def ablation_summary(rep: EvalReport, clean: str = "heldout", distracted: str = "heldout+d") -> dict:
     "The numbers the lab is about: per model accuracy (CI) clean/distracted, paired drop, distractor recall, and the SFT effect."
     rows = {}
     for key, label in MODELS.items():
         c, d, dr = rep.get(label, clean), rep.get(label, distracted), rep.drop(label, distracted)
         if c is None and d is None: continue
-        rows[label] = {"clean": c and [c["accuracy"], c["acc_lo"], c["acc_hi"]],
-                       "distracted": d and [d["accuracy"], d["acc_lo"], d["acc_hi"]],
+        rows[label] = {"clean": _acc(c),
+                       "distracted": _acc(d),
                        "drop": dr and [dr["drop"], dr["drop_lo"], dr["drop_hi"]],
                        "distractor_precision": d and d["distractor_precision"], "distractor_recall": d and d["distractor_recall"],
                        "format_fail": d and d["format_fail_rate"], "mean_tokens": d and d["mean_tokens"]}
@@ -469,8 +473,6 @@ def lab_stages() -> list[Stage]:
 LAB_STAGE_NAMES = [s.name for s in lab_stages()]
 
 # %% ../nbs/09_lab.ipynb #045a513c
-def _acc(m: dict | None) -> list | None: return m and [m["accuracy"], m["acc_lo"], m["acc_hi"]]
-
 def compare_runs(folders: dict, distracted: str = "heldout+d", extra: str = "mgsm", numbers=("1d", "2b")) -> str:
     """Markdown table of finished lab runs `{label: folder}` side by side: accuracies on the distracted set (and on `extra`,
     MGSM-bn, where a run evaluated it), the SFT effect and what GRPO adds to SFT with paired tests, which claims hold,
