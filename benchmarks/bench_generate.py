@@ -11,9 +11,9 @@ Two workloads, each at the lab's settings:
 Rounds alternate old/new so a busy machine slows both alike. The last line is the summary:
     generation speed-up x<R> (eval), x<S> (grpo sampling)
 
-    python benchmarks/bench_generate.py               # trains an 80-step SFT adapter once (build/bench/), then ~8 min
-    python benchmarks/bench_generate.py --adapter runs/<lab>/adapters/sft/adapter --rounds 3
-    python benchmarks/bench_generate.py --adapter <fewshot SFT adapter> --set prompt_style=fewshot --set n_eval=64 --set eval_batch_size=64
+    python benchmarks/bench_generate.py --adapter runs/<lab>/adapters/sft/adapter   # the lab's SFT adapter; ~1 h on 2 cores
+    python benchmarks/bench_generate.py               # trains an 80-step SFT adapter once (build/bench/) and uses that
+    python benchmarks/bench_generate.py --only eval --set n_eval=16 --rounds 1              # a quick, noisy look
 """
 import argparse, copy, json, os, statistics, time
 from pathlib import Path
