@@ -3,7 +3,7 @@ loop (`dagger_nb.generate.generate_ids` on merged weights), side by side in one 
 
 Two workloads, each at the lab's settings:
   * evaluation: the lab's held-out problems (n_eval clean + n_eval distracted twins), eval_batch_size per batch,
-    greedy, eval_max_new_tokens, through `prompts.solve`; the two paths must give the same completions;
+    greedy, eval_max_new_tokens, through `generate.solve`; the two paths must give the same completions;
   * GRPO sampling: every completion of the cpu preset's GRPO run (grpo_max_steps steps of grpo_batch_size completions,
     num_generations per prompt, the preset's temperature/top-p/top-k), from an SFT adapter. Today's path samples one
     optimizer step at a time with `generate` on the PEFT model; the new path samples `steps_per_generation` steps at
@@ -45,7 +45,7 @@ def eval_workload(P, adapter, rounds):
     from dagger_nb.evaluate import heldout_items
     from dagger_nb.generate import merged_for_inference
     from dagger_nb.models import load_model
-    from dagger_nb.prompts import solve
+    from dagger_nb.generate import solve
     from dagger_nb.synth import generate
     unmerged, tok = load_model(str(adapter))
     merged = merged_for_inference(load_model(str(adapter))[0])
@@ -75,7 +75,8 @@ def grpo_workload(P, adapter, rounds, spg):
     import torch
     from dagger_nb.generate import Sampling, generate_ids, merged_for_inference
     from dagger_nb.models import load_model
-    from dagger_nb.prompts import prompt_ids, stop_token_ids
+    from dagger_nb.prompts import prompt_ids
+    from dagger_nb.generate import stop_token_ids
     from dagger_nb.synth import generate
     peft, tok = load_model(str(adapter), trainable=True)
     per_step = P.grpo_batch_size // P.num_generations

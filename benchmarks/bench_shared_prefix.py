@@ -50,7 +50,7 @@ def main(argv=None):
     from dagger_nb.grpo import SharedPrefixCall
     from dagger_nb.models import load_model
     from dagger_nb.presets import get_preset
-    from dagger_nb.prompts import solve
+    from dagger_nb.generate import solve
     from dagger_nb.sft import split_prefix
     from dagger_nb.synth import generate
 

@@ -7,8 +7,8 @@
 `nbdev-readme` needs Quarto; this does the same job for our landing page with nbformat alone:
 markdown cells as they are, code cells as ```python blocks with their text outputs, cells hidden
 from the docs (`#| hide`, `#| include: false`, `default_exp`, `nbdev_export()`) left out, and the
-Colab install cell left out (it only does something on Colab). Links to notebooks (`01_data.ipynb`)
-become links to `nbs/01_data.ipynb`, which GitHub renders. Images in outputs are not copied.
+Colab install cell left out (it only does something on Colab). Links to notebooks (`01_numerals.ipynb`)
+become links to `nbs/01_numerals.ipynb`, which GitHub renders. Images in outputs are not copied.
 """
 from __future__ import annotations
 

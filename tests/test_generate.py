@@ -6,9 +6,10 @@ import pytest
 import torch
 from hypothesis import given, settings, strategies as st
 
-from dagger_nb.generate import FenceStop, Sampling, generate_ids, merged_for_inference, pick_tokens
+from dagger_nb.generate import (FenceStop, Sampling, _fence_closed, generate_ids, merged_for_inference, pick_tokens, solve,
+                                stop_token_ids)
 from dagger_nb.models import gemma_tokenizer, load_model
-from dagger_nb.prompts import _fence_closed, build_messages, solve, stop_token_ids
+from dagger_nb.prompts import build_messages
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,7 @@ def test_grpo_samples_from_the_weights_being_trained(tmp_path, monkeypatch):
     def spy(model, prompts, *a, **kw):
         seen.append(model)
         return real(model, prompts, *a, **kw)
-    monkeypatch.setattr(generate, "generate_ids", spy)
+    monkeypatch.setattr(grpo, "generate_ids", spy)   # patched where GRPO looks it up
     captured = {}
     base_cls = grpo.fast_sampling_trainer
     def capture(*a):
@@ -154,7 +155,7 @@ def test_fewshot_grpo_samples_stop_at_the_fence_and_end_with_eos(tmp_path, monke
     def spy(model, prompts, *a, **kw):
         stops.append(kw.get("stop"))
         return real(model, prompts, *a, **kw)
-    monkeypatch.setattr(generate, "generate_ids", spy)
+    monkeypatch.setattr(grpo, "generate_ids", spy)   # patched where GRPO looks it up
     original = rewards.dagger_reward
     def dagger_reward(completions, solution=None, **kw):
         judged.extend(completions)

@@ -66,7 +66,7 @@ def test_fewshot_grpo_scores_each_group_prompt_once_with_the_same_logits(tmp_pat
     monkeypatch.setattr(grpo.SharedPrefixCall, "__call__", spy)
     from dagger_nb import sft
     shared, real_cached = [], sft.prefix_cached
-    monkeypatch.setattr(sft, "prefix_cached", lambda m, ids, mask, P: shared.append(P) or real_cached(m, ids, mask, P))
+    monkeypatch.setattr(grpo, "prefix_cached", lambda m, ids, mask, P: shared.append(P) or real_cached(m, ids, mask, P))
     grpo.train_grpo("tiny", out_dir=tmp_path / "g", data=records(4), progress=False, prompt_style="fewshot",
                     grpo_max_steps=2, save_steps=10)
     assert len(checked) >= 2 and all(n == 4 for n, _ in checked)     # every scoring batch: one prompt, four completions

@@ -4,8 +4,8 @@ import pytest
 import torch
 
 from dagger_nb.presets import PRESETS, Preset, SettingError, get_preset, notebook_preset
-from dagger_nb.prompts import (SYSTEM_PROMPT, build_messages, compact_prompt, cut_answer, graph_block, paper_prompt,
-                               solve, EXAMPLE_GRAPH)
+from dagger_nb.prompts import SYSTEM_PROMPT, build_messages, compact_prompt, graph_block, paper_prompt, EXAMPLE_GRAPH
+from dagger_nb.generate import cut_answer, solve
 from dagger_nb import models
 from dagger_nb.runs import build_once
 from dagger_nb.models import load_model, gemma_tokenizer, default_cache_dir

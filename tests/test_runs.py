@@ -135,7 +135,7 @@ def test_lab_resume_checks_against_the_saved_settings_not_todays_presets(tmp_pat
 def test_evaluation_has_no_wall_clock_limit(monkeypatch, engine):
     "A machine so slow that every clock reading is 10 minutes later still gets the same completions: only tokens bound the work."
     from dagger_nb.models import load_model
-    from dagger_nb.prompts import solve
+    from dagger_nb.generate import solve
     model, tok = load_model("tiny", trim_vocab=True)
     qs = ["রহিমের ৩টি কলম আছে। সে আরও ২টি কিনল। কয়টি?", "৫ আর ৭ যোগ করো।"]
     normal = solve(qs, model, tok, max_new_tokens=12, progress=False, engine=engine)

@@ -3,7 +3,7 @@ import pytest
 
 from train_records import records, tiny_sft_adapter
 from dagger_nb.models import load_model
-from dagger_nb.prompts import solve
+from dagger_nb.generate import solve
 from dagger_nb.sft import sft_example, sft_dataset, train_sft
 from dagger_nb.runs import last_checkpoint, mark_run_dir, read_log
 
