@@ -18,20 +18,20 @@ from .executor import run
 from .rewards import answers_match, completion_text, format_reward, grounded_share
 from . import data
 from .generate import solve
+from .synth import DISTRACTOR_TYPES
 
 # %% auto #0
-__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'DISTRACTOR_TYPES', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS',
-           'PAPER_RESULTS', 'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci',
-           'wilson_ci', 'mcnemar_p', 'paired_diff_ci', 'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr',
-           'set_metrics', 'paired_drops', 'compare_models', 'weighted_average', 'markdown_table', 'EvalReport',
-           'evaluate', 'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item',
-           'gold_distractor_values', 'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
+__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS',
+           'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci', 'wilson_ci',
+           'mcnemar_p', 'paired_diff_ci', 'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr', 'set_metrics',
+           'paired_drops', 'compare_models', 'weighted_average', 'markdown_table', 'EvalReport', 'evaluate',
+           'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item', 'gold_distractor_values',
+           'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
 
 # %% ../nbs/14_evaluate.ipynb #5d7156cd
 RECORD_FIELDS = ("model", "set", "id", "question", "answer", "completion")
 OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": [], "gold_distractors": None}
 POSITIONS = ("before", "between", "after")   # where a distractor sits relative to the numbers that matter
-DISTRACTOR_TYPES = ("RED", "OAD", "NEED")
 
 def _check_record(r, where: str) -> None:
     if not isinstance(r, dict):

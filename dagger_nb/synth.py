@@ -7,11 +7,10 @@ Docs: https://dagger-nb.github.io/dagger_nb/synth.html.md"""
 # %% auto #0
 __all__ = ['NAMES', 'FRUITS', 'SWEETS', 'STATIONERY', 'TOYS', 'THINGS', 'ITEMS', 'IMPLIED', 'FAMILIES', 'FAMILY_INFO',
            'DISTRACTOR_TYPES', 'DIGIT_STYLES', 'MAX_NODES', 'COUNTABLE', 'SYNTH_FEATURES', 'SHORTCUTS', 'TEST_FAMILIES',
-           'CARD_SYSTEM_PROMPT', 'gen_of', 'N', 'parse_step', 'Family', 'add_family', 'Ctx', 'draw_values', 'Sentence',
-           'Problem', 'compose', 'make_problem', 'numbers_in', 'written_numbers', 'strip_distractors', 'check_record',
-           'generate_records', 'generate', 'shortcut_solves', 'shortcut_rates', 'problem_stats', 'compare_stats',
-           'split_by_family', 'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir',
-           'show_record', 'explorer']
+           'gen_of', 'N', 'parse_step', 'Family', 'add_family', 'Ctx', 'draw_values', 'Sentence', 'Problem', 'compose',
+           'make_problem', 'numbers_in', 'written_numbers', 'strip_distractors', 'check_record', 'generate_records',
+           'generate', 'shortcut_solves', 'shortcut_rates', 'problem_stats', 'compare_stats', 'split_by_family',
+           'write_splits', 'load_synth', 'card_messages', 'write_hub_samples', 'sample_dir', 'show_record', 'explorer']
 
 # %% ../nbs/06_synth.ipynb #0c739a78
 import json, math, os, random, re
@@ -23,6 +22,7 @@ from tqdm.auto import tqdm
 from .numerals import to_ascii_digits, to_bangla_digits
 from .executor import run, draw_graph   # gold graphs are computed by the executor that later scores the models
 from .graph import OPS
+from .prompts import SYSTEM_PROMPT   # the system message the released DAGGER checkpoints were trained with
 from .data import COMMON_FEATURES, read_records, to_sft_record, to_grpo_record
 import dagger_nb
 
@@ -1128,11 +1128,9 @@ def load_synth(path: str | Path, split: str | None = None) -> datasets.Dataset |
     return datasets.Dataset.from_list(read_records(p), features=SYNTH_FEATURES)
 
 # %% ../nbs/06_synth.ipynb #5f9a455e
-CARD_SYSTEM_PROMPT = "You are an expert Bangla Math Reasoner. Solve by constructing a Computational Graph."
-
 def card_messages(question: str) -> list[dict]:
     "The chat the released DAGGER checkpoints expect (model card): their system message, then the question."
-    return [{"role": "system", "content": CARD_SYSTEM_PROMPT}, {"role": "user", "content": question}]
+    return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": question}]
 
 def _answer_text(x: float, bangla: bool = False) -> str:
     s = f"{x:g}" if x != int(x) else str(int(x))
