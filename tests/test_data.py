@@ -130,14 +130,9 @@ def test_sft_and_grpo_records():
 
 
 def test_default_messages_fn_is_the_course_prompt():
+    import dagger_nb.prompts as prompts
     rec = generate(1, seed=3)[0]
-    try:
-        import dagger_nb.prompts as prompts
-    except ImportError:
-        with pytest.raises(ImportError, match="messages_fn"):
-            to_grpo_record(rec)
-    else:
-        assert to_grpo_record(rec)["prompt"] == list(prompts.build_messages(rec["question"]))
+    assert to_grpo_record(rec)["prompt"] == list(prompts.build_messages(rec["question"]))
 
 
 def test_mgsm_tries_the_mirror_when_the_script_dataset_fails(monkeypatch):
