@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dagger_nb.executor import run  # noqa: E402
-from dagger_nb.graph import parse_graph, check_graph  # noqa: E402
+from dagger_nb.graph import check_graph  # noqa: E402
+from dagger_nb.parse import parse_graph  # noqa: E402
 from dagger_nb.executor import evaluate  # noqa: E402
 from dagger_nb.rewards import dagger_reward, _score  # noqa: E402
 

@@ -67,7 +67,7 @@ def test_reward_values_and_sum(text):
     assert d == format_reward([text])[0] + execution_reward([text])[0] + correctness_reward([text], [gold])[0]
 
 
-from dagger_nb.graph import format_error  # noqa: E402
+from dagger_nb.parse import format_error  # noqa: E402
 from graph_cases import messy_texts  # noqa: E402
 
 

@@ -8,10 +8,12 @@ from hypothesis import given, settings, strategies as st
 
 from dagger_nb import synth
 from dagger_nb.synth import (FAMILIES, DISTRACTOR_TYPES, MAX_NODES, TEST_FAMILIES, IMPLIED, NAMES, Family, N, add_family, compose,
-                             generate, generate_records, make_problem, check_record, strip_distractors, numbers_in, split_by_family,
+                             generate, generate_records, make_problem, check_record, strip_distractors, split_by_family,
                              write_splits, load_synth, write_hub_samples, shortcut_rates, problem_stats, compare_stats)
 from dagger_nb.executor import run
-from dagger_nb.graph import derived_distractors, parse_graph
+from dagger_nb.numerals import numbers_in
+from dagger_nb.graph import derived_distractors
+from dagger_nb.parse import parse_graph
 
 ROOT = Path(__file__).resolve().parents[1]
 BN = "০১২৩৪৫৬৭৮৯"
