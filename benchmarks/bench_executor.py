@@ -14,7 +14,8 @@ from dagger_nb.executor import run  # noqa: E402
 from dagger_nb.graph import check_graph  # noqa: E402
 from dagger_nb.parse import parse_graph  # noqa: E402
 from dagger_nb.executor import evaluate  # noqa: E402
-from dagger_nb.rewards import dagger_reward, _score  # noqa: E402
+from dagger_nb.rewards import dagger_reward  # noqa: E402
+from dagger_nb.executor import _judged  # noqa: E402  (the cache of judge, cleared to time a first reading)
 
 LABELS = ["প্রতিদিন বিক্রি", "দিনের সংখ্যা", "মোট খরচ", "প্রতি কেজির দাম", "বইয়ের সংখ্যা", "ভাইয়ের বয়স",
           "সপ্তাহ", "বাকি টাকা", "মোট পৃষ্ঠা", "ছাত্রের সংখ্যা"]
@@ -123,7 +124,7 @@ def main():
         ("  evaluate(graph) alone", rate(evaluate, graphs, a.seconds)),
     ]
     def reward_uncached(t):
-        _score.cache_clear(); return dagger_reward([t], [1.0])
+        _judged.cache_clear(); return dagger_reward([t], [1.0])
     rows.append(("dagger_reward, uncached", rate(reward_uncached, texts, a.seconds)))
     for name, r in rows:
         print(f"{name:40} {r:10,.0f} graphs/s   ({1e6 / r:6.1f} us each)")

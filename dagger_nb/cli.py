@@ -277,7 +277,7 @@ def _solve_main(args) -> int:
         import matplotlib
         matplotlib.use("Agg")
         draw_to.parent.mkdir(parents=True, exist_ok=True)
-        draw_graph(s.graph, values=run(s.graph).values, title=f"answer: {s.value}").savefig(draw_to, dpi=120, bbox_inches="tight")
+        draw_graph(s.graph, values=s.verdict.values, title=f"answer: {s.value}").savefig(draw_to, dpi=120, bbox_inches="tight")
         print(f"picture: {draw_to}")
     return 0 if s.ok else 1
 

@@ -14,23 +14,24 @@ from typing import Iterable, Sequence
 
 import numpy as np
 from .runs import atomic_write
-from .executor import run
-from .rewards import answers_match, completion_text, format_reward, grounded_share
+from .executor import STATUSES, Verdict, judge
+from .rewards import grounded_share
 from . import data
 from .generate import solve
 from .synth import DISTRACTOR_TYPES
 
 # %% auto #0
-__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'STATUSES', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS',
-           'save_completions', 'load_completions', 'score_completion', 'score', 'bootstrap_ci', 'wilson_ci',
-           'mcnemar_p', 'paired_diff_ci', 'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr', 'set_metrics',
-           'paired_drops', 'compare_models', 'weighted_average', 'markdown_table', 'EvalReport', 'evaluate',
-           'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item', 'gold_distractor_values',
-           'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
+__all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS', 'save_completions',
+           'load_completions', 'score_completion', 'score', 'bootstrap_ci', 'wilson_ci', 'mcnemar_p', 'paired_diff_ci',
+           'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr', 'set_metrics', 'paired_drops', 'compare_models',
+           'weighted_average', 'markdown_table', 'EvalReport', 'evaluate', 'paper_comparison', 'save_figure',
+           'plot_accuracy', 'plot_failures', 'make_item', 'gold_distractor_values', 'heldout_items', 'link_pairs',
+           'benchmark_items', 'evaluate_model']
 
 # %% ../nbs/15_evaluate.ipynb #5d7156cd
 RECORD_FIELDS = ("model", "set", "id", "question", "answer", "completion")
-OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": [], "gold_distractors": None}
+OPTIONAL_FIELDS = {"n_tokens": None, "pair_id": None, "distractor_types": [], "distractor_positions": [], "gold_distractors": None,
+                   "verdict": None}   # the judge's verdict, saved with the completion by `evaluate_model`
 POSITIONS = ("before", "between", "after")   # where a distractor sits relative to the numbers that matter
 
 def _check_record(r, where: str) -> None:
@@ -74,8 +75,6 @@ def load_completions(*paths) -> list[dict]:
     return out
 
 # %% ../nbs/15_evaluate.ipynb #b297f93c
-STATUSES = ("correct", "wrong", "exec_fail", "format_fail")
-
 def _gold_match(claimed_values, gold) -> int:
     "How many gold distractor numbers the flagged numbers hit, each number used once (values compared to 6 decimals)."
     left = Counter(round(float(v), 6) for v in gold)
@@ -85,34 +84,26 @@ def _gold_match(claimed_values, gold) -> int:
         if left[k] > 0: left[k] -= 1; hits += 1
     return hits
 
-def score_completion(completion, answer, gold_distractors=None, question=None) -> dict:
-    """Judge one completion against the gold `answer` with the executor: status, value, claimed and derived distractors.
-    With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts the hits; with the
-    `question`, the share of the graph's constants the problem writes (`grounded`, None without a graph)."""
-    text = completion_text(completion)
-    res = run(text)
-    if res.ok:
-        status = "correct" if answers_match(res.value, answer) else "wrong"
-    elif res.stage in ("parse", "check"):
-        status = "format_fail"
-    else:
-        status = "exec_fail"
-    has_graph = status != "format_fail"
-    claimed = list(res.claimed or []) if has_graph else []
-    flagged = [n.val for n in res.graph.nodes if n.id in claimed and n.op == "const" and n.val is not None] if has_graph else []
-    out = {"status": status, "correct": status == "correct",
-           "value": res.value if res.ok else None, "error": None if res.ok else str(res.error),
-           "strict_format": bool(format_reward([text])[0] > 0),
-           "claimed": claimed, "derived": list(res.distractors or []) if has_graph else [],
-           "grounded": grounded_share(text, question, res.graph) if has_graph and question is not None else None}
+def score_completion(completion, answer, gold_distractors=None, question=None, verdict: Verdict | None = None) -> dict:
+    """The fields evaluation reports for one completion, read off its `verdict` (judged now, with `executor.judge`, when
+    none is given). With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts
+    the hits; with the `question`, the share of the graph's constants the problem writes (`grounded`, None without a graph)."""
+    v = judge(completion, answer) if verdict is None else verdict.against(answer)
+    has_graph = v.status != "format_fail"       # a graph the executor could read: only then do its flags count
+    out = {"status": v.status, "correct": v.correct, "value": v.value, "error": v.error, "strict_format": v.strict_format,
+           "claimed": v.claimed if has_graph else [], "derived": v.derived if has_graph else [],
+           "grounded": grounded_share(None, question, v.consts) if has_graph and question is not None else None}
     if gold_distractors is not None:   # counted only where there is a graph: format failures are reported on their own
+        flagged = v.flagged if has_graph else []
         out.update(gold_n=len(gold_distractors) if has_graph else 0, flagged_n=len(flagged),
                    gold_hits=_gold_match(flagged, gold_distractors))
     return out
 
 def score(records: Iterable[dict]) -> list[dict]:
-    "Score every completion record; returns new dicts with the fields of `score_completion` added."
-    return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"), r.get("question"))} for r in records]
+    "Score every completion record from its saved verdict (judging only records saved without one); adds the fields of `score_completion`."
+    return [{**r, **score_completion(r["completion"], r["answer"], r.get("gold_distractors"), r.get("question"),
+                                     Verdict.from_dict(r["verdict"]) if r.get("verdict") else None)} for r in records]
+
 
 # %% ../nbs/15_evaluate.ipynb #dd39c0d1
 def _check_n_boot(n_boot):
@@ -544,7 +535,8 @@ def evaluate_model(model, tokenizer, items: Sequence[dict], model_name: str, out
             chunk = list(items[i:i + batch_size])
             sols = solve([it["question"] for it in chunk], model, tokenizer, **{"progress": False, **gen})
             for it, s in zip(chunk, sols):
-                records.append({**it, "model": model_name, "completion": s.text, "n_tokens": s.n_tokens})
+                records.append({**it, "model": model_name, "completion": s.text, "n_tokens": s.n_tokens,
+                                "verdict": s.verdict.against(it["answer"]).to_dict()})   # judged once, here
             bar.update(len(chunk))
     if out_path is not None: save_completions(records, out_path)
     return records

@@ -6,13 +6,15 @@ Docs: https://dagger-nb.github.io/dagger_nb/executor.html.md"""
 
 # %% ../nbs/04_executor.ipynb #a0ee9189
 from __future__ import annotations
-import math
+import dataclasses, functools, math
 from dataclasses import dataclass, field
+from .numerals import parse_number
 from .graph import (OPERATIONS, OpError, Graph, Node, Limits, DEFAULT_LIMITS, Problem, check_graph, dependencies)
-from .parse import GraphParseError, parse_graph
+from .parse import FormatError, GraphParseError, parse_graph
 
 # %% auto #0
-__all__ = ['GraphExecutionError', 'evaluate', 'execute', 'RunResult', 'format_value', 'run', 'bangla_font', 'draw_graph']
+__all__ = ['STATUSES', 'GraphExecutionError', 'evaluate', 'execute', 'RunResult', 'format_value', 'run', 'completion_text',
+           'answers_match', 'Verdict', 'judge', 'bangla_font', 'draw_graph']
 
 # %% ../nbs/04_executor.ipynb #6a547fdd
 class GraphExecutionError(ValueError):
@@ -140,6 +142,94 @@ def run(text_or_graph, strict: bool = False, limits: Limits | None = None) -> Ru
     except Exception as e:
         res.error, res.stage = f"execution failed ({type(e).__name__}: {str(e)[:200]})", "execute"
     return res
+
+# %% ../nbs/04_executor.ipynb #4c687aee
+def completion_text(completion) -> str:
+    "The text of a completion: a string as is; for a conversation, the assistant's content (text parts joined)."
+    if completion is None: return ""
+    if isinstance(completion, str): return completion
+    if isinstance(completion, dict):
+        c = completion.get("content", "")
+        if isinstance(c, list):  # multimodal-style parts: [{"type": "text", "text": ...}]
+            return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in c)
+        return "" if c is None else str(c)
+    if isinstance(completion, (list, tuple)):
+        msgs = [m for m in completion if isinstance(m, dict)]
+        asst = [m for m in msgs if m.get("role") == "assistant"] or msgs
+        return "".join(completion_text(m) for m in asst)
+    return str(completion)
+
+def answers_match(value, gold, rel_tol: float = 1e-6) -> bool:
+    "True when `value` equals the gold answer (float, int or Bangla-digit string) within `rel_tol`."
+    if value is None: return False
+    try:
+        v, g = float(value), parse_number(gold)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    return math.isfinite(v) and math.isclose(v, g, rel_tol=rel_tol, abs_tol=1e-9)
+
+# %% ../nbs/04_executor.ipynb #f8f84138
+STATUSES = ("correct", "wrong", "exec_fail", "format_fail")   # judged against a gold answer; without one, a graph that runs is "ran"
+
+@dataclass
+class Verdict:
+    "One completion, judged: the paper's format check, what its graph computes (read leniently), and whether that is right."
+    status: str                  # one of STATUSES, or "ran" when no gold answer was given
+    strict_format: bool          # passes the paper's format check (`format_error`): what the format reward pays for
+    value: float | None = None   # what the graph computes; None when it does not run
+    error: str | None = None     # why it does not run
+    stage: str | None = None     # where it failed: "parse" or "check" (status format_fail), or "execute"
+    claimed: list[str] = field(default_factory=list)    # ids the model flagged as distractors
+    derived: list[str] = field(default_factory=list)    # ids final_result does not depend on
+    consts: list[float] = field(default_factory=list)   # values of the const nodes, in order
+    flagged: list[float] = field(default_factory=list)  # values of the const nodes it flagged
+    graph: Graph | None = field(default=None, repr=False, compare=False)               # not saved
+    values: dict[str, float] = field(default_factory=dict, repr=False, compare=False)  # every node's value; not saved
+
+    @property
+    def ok(self) -> bool: return self.value is not None
+
+    @property
+    def correct(self) -> bool: return self.status == "correct"
+
+    def against(self, gold) -> Verdict:
+        "The same verdict judged against another gold answer (None: no gold); nothing is parsed or run again."
+        if not self.ok: return self
+        return dataclasses.replace(self, status="ran" if gold is None else "correct" if answers_match(self.value, gold) else "wrong")
+
+    def to_dict(self) -> dict:
+        "The fields saved with a completion (JSON-ready; the graph and the node values are left out)."
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.compare}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Verdict: return cls(**{k: v for k, v in d.items() if k in _SAVED})
+
+_SAVED = {f.name for f in dataclasses.fields(Verdict) if f.compare}
+
+# %% ../nbs/04_executor.ipynb #5154a466
+@functools.lru_cache(maxsize=1024)
+def _judged(text: str) -> tuple[bool, RunResult]:
+    "(passes the format check, the run that counts) for one completion text: a strict reading, then a lenient one if it fails."
+    try: g, fmt = parse_graph(text, strict=True), True
+    except FormatError: g, fmt = None, False
+    except GraphParseError: g, fmt = None, True   # the format is fine; a field has a type strict reading refuses
+    except Exception: g, fmt = None, False        # the reader itself failed: no format to pay for
+    if g is not None:
+        r = run(g)
+        if r.ok: return True, r                   # strict and lenient reading agree on a graph that passes strictly
+    return fmt, run(text)
+
+def judge(completion, gold=None) -> Verdict:
+    "Judge one completion (text or chat messages) against the `gold` answer (None: not compared). Never raises."
+    fmt, r = _judged(completion_text(completion))
+    g = r.graph
+    status = "ran" if r.ok else "format_fail" if r.stage in ("parse", "check") else "exec_fail"
+    claimed = set(r.claimed)
+    v = Verdict(status, fmt, r.value if r.ok else None, None if r.ok else str(r.error), r.stage, list(r.claimed), list(r.distractors),
+                [float(n.val) for n in g.nodes if n.op == "const" and n.val is not None] if g is not None else [],
+                [n.val for n in g.nodes if n.id in claimed and n.op == "const" and n.val is not None] if g is not None else [],
+                g, r.values)
+    return v.against(gold)
 
 # %% ../nbs/04_executor.ipynb #861af1b1
 import functools, re as _re

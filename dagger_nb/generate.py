@@ -6,8 +6,8 @@ Docs: https://dagger-nb.github.io/dagger_nb/generate.html.md"""
 
 # %% ../nbs/12_generate.ipynb #55f3cc67
 from __future__ import annotations
-from dataclasses import dataclass, field
-from .executor import run
+from dataclasses import dataclass
+from .executor import Verdict, judge
 from .prompts import answer_opening, prompt_ids
 
 # %% auto #0
@@ -227,20 +227,20 @@ def merged_for_inference(model):
 # %% ../nbs/12_generate.ipynb #577988f8
 @dataclass
 class Solution:
-    "One answer: the raw `text`, the parsed `graph` (or None), the executed `value` (or None), the `error` and the completion length."
+    "One answer: the `question`, the raw `text`, its length in tokens, and the judge's `verdict` (graph, value, error, ...)."
     question: str
     text: str
-    graph: object = None
-    value: float | None = None
-    error: str | None = None
+    verdict: Verdict
     n_tokens: int = 0
-    stage: str | None = None          # where it failed: "parse", "check", "execute" or None
-    distractors: list = field(default_factory=list)   # executor-derived distractor ids
-    claimed: list = field(default_factory=list)       # ids the model marked as distractors
 
-    @property
-    def ok(self) -> bool:
-        return self.error is None and self.value is not None
+    # the verdict's fields, read through the answer
+    graph = property(lambda self: self.verdict.graph)
+    value = property(lambda self: self.verdict.value)
+    error = property(lambda self: self.verdict.error)
+    stage = property(lambda self: self.verdict.stage)
+    claimed = property(lambda self: self.verdict.claimed)
+    distractors = property(lambda self: self.verdict.derived)
+    ok = property(lambda self: self.verdict.ok)
 
 class _StopOnFence:
     "Stopping criterion: a row is done once its completion (after what the prompt already `opened`) holds a closed ``` fence."
@@ -315,9 +315,7 @@ def solve(questions, model, tokenizer, style: str | None = None, batch_size: int
                     else _hf_generate(model, tokenizer, prompts, max_new_tokens, sampling, stops, pad_id, gen, opening))
             for q, row in zip(batch, rows):
                 text = cut_answer(opening + tokenizer.decode(row, skip_special_tokens=True)).strip()
-                r = run(text)
-                out.append(Solution(question=q, text=text, graph=r.graph, value=r.value, error=r.error, n_tokens=len(row),
-                                    stage=r.stage, distractors=list(r.distractors or []), claimed=list(r.claimed or [])))
+                out.append(Solution(question=q, text=text, verdict=judge(text), n_tokens=len(row)))
     finally:
         model.train(was_training)
     return out

@@ -14,11 +14,14 @@ from .numerals import parse_number
 from .graph import (OPS, Graph, Limits, DEFAULT_LIMITS, canonical_op, json_number, topological_order)
 
 # %% auto #0
-__all__ = ['GraphParseError', 'format_error', 'parse_graph']
+__all__ = ['GraphParseError', 'FormatError', 'format_error', 'parse_graph']
 
 # %% ../nbs/03_parse.ipynb #21f443ff
 class GraphParseError(ValueError):
     "The text does not contain a readable DAGGER graph; the message says what and where."
+
+class FormatError(GraphParseError):
+    "The text fails the GRPO format check (strict mode, and `format_error`): the format reward pays nothing for it."
 
 @dataclass
 class _Block:
@@ -74,16 +77,17 @@ def _too_deep(s: str, limit: int) -> bool:
 
 # %% ../nbs/03_parse.ipynb #f9dee331
 def _strict_data(text: str, lim: Limits):
-    "The JSON of the single ```json block, or GraphParseError saying why the format check fails."
+    "The JSON of the single ```json block, or FormatError saying why the format check fails."
     blocks = [b for b in _fenced_blocks(text) if b.info.lower() == "json"]
     if not blocks:
-        raise GraphParseError("no ```json fenced block: put the graph in a ```json ... ``` block")
+        raise FormatError("no ```json fenced block: put the graph in a ```json ... ``` block")
     if not blocks[0].closed:
-        raise GraphParseError(f"the ```json block opened at {_where(text, blocks[0].start)} is never closed with ```")
+        raise FormatError(f"the ```json block opened at {_where(text, blocks[0].start)} is never closed with ```")
     if len(blocks) > 1:
-        raise GraphParseError(f"found {len(blocks)} ```json blocks; write exactly one")
+        raise FormatError(f"found {len(blocks)} ```json blocks; write exactly one")
     b = blocks[0]
-    return _loads(b.content, b.start, text, True)
+    try: return _loads(b.content, b.start, text, True)
+    except GraphParseError as e: raise FormatError(str(e)) from None
 
 
 # %% ../nbs/03_parse.ipynb #f5b7a46c
@@ -364,18 +368,19 @@ def _lenient_fixups(nodes: list[dict], repairs: list[str], numeric_ids: bool) ->
 
 # %% ../nbs/03_parse.ipynb #54374a97
 def _format_nodes(data, lim: Limits) -> list:
-    "The node list of decoded JSON that passes the reward's format check, or GraphParseError saying why."
-    raw_nodes = _node_list(data, True, [])
+    "The node list of decoded JSON that passes the reward's format check, or FormatError saying why."
+    try: raw_nodes = _node_list(data, True, [])
+    except GraphParseError as e: raise FormatError(str(e)) from None
     if len(raw_nodes) > lim.max_nodes:
-        raise GraphParseError(f"the graph has {len(raw_nodes)} nodes; the limit is Limits.max_nodes={lim.max_nodes}")
+        raise FormatError(f"the graph has {len(raw_nodes)} nodes; the limit is Limits.max_nodes={lim.max_nodes}")
     if len(raw_nodes) < 3:
-        raise GraphParseError(f"the graph has {len(raw_nodes)} node(s); a graph needs at least 3")
+        raise FormatError(f"the graph has {len(raw_nodes)} node(s); a graph needs at least 3")
     bad = next((i for i, n in enumerate(raw_nodes) if not isinstance(n, dict)), None)
     if bad is not None:
-        raise GraphParseError(f"node #{bad + 1} is not a JSON object")
+        raise FormatError(f"node #{bad + 1} is not a JSON object")
     k = sum(1 for n in raw_nodes if n.get("id") == "final_result")
     if k != 1:
-        raise GraphParseError(f"{'no' if k == 0 else k} node(s) with id 'final_result'; exactly one is needed")
+        raise FormatError(f"{'no' if k == 0 else k} node(s) with id 'final_result'; exactly one is needed")
     return raw_nodes
 
 def format_error(text, limits: Limits | None = None) -> str | None:
@@ -459,12 +464,14 @@ def parse_graph(text, strict: bool = False, limits: Limits | None = None) -> Gra
     """Find and read the DAGGER graph in raw model output (or in already-decoded JSON data).
 
     strict=True accepts only what the GRPO format reward accepts; strict=False repairs common
-    mistakes and lists them in `graph.repairs`. Raises GraphParseError with a readable message."""
+    mistakes and lists them in `graph.repairs`. Raises GraphParseError with a readable message; in strict mode,
+    its subclass FormatError when the text fails the format check itself (the format reward's test)."""
     lim = limits or DEFAULT_LIMITS
     repairs: list[str] = []
     if isinstance(text, str):
         if len(text) > lim.max_text_chars:
-            raise GraphParseError(f"the text has {len(text):,} characters; the limit is Limits.max_text_chars={lim.max_text_chars:,}")
+            raise (FormatError if strict else GraphParseError)(
+                f"the text has {len(text):,} characters; the limit is Limits.max_text_chars={lim.max_text_chars:,}")
         g = _fast_text(text, strict, lim)
         if g is not None: return g
         data = _strict_data(text, lim) if strict else _lenient_data(text, lim, repairs)

@@ -6,57 +6,14 @@ Docs: https://dagger-nb.github.io/dagger_nb/rewards.html.md"""
 
 # %% ../nbs/08_rewards.ipynb #beece973
 from __future__ import annotations
-import math, functools
-from typing import NamedTuple
-from .numerals import parse_number
-from .parse import format_error
-from .executor import run
+import math
+from .executor import judge   # the rewards read judge's verdict and nothing else
 
 # %% auto #0
-__all__ = ['completion_text', 'answers_match', 'format_reward', 'execution_reward', 'correctness_reward', 'dagger_reward',
-           'grounded_share', 'grounded_reward', 'is_readable', 'readable_reward']
-
-# %% ../nbs/08_rewards.ipynb #ee579e7e
-def completion_text(completion) -> str:
-    "The text of a completion: a string as is; for a conversation, the assistant's content (text parts joined)."
-    if completion is None: return ""
-    if isinstance(completion, str): return completion
-    if isinstance(completion, dict):
-        c = completion.get("content", "")
-        if isinstance(c, list):  # multimodal-style parts: [{"type": "text", "text": ...}]
-            return "".join(p.get("text", "") if isinstance(p, dict) else str(p) for p in c)
-        return "" if c is None else str(c)
-    if isinstance(completion, (list, tuple)):
-        msgs = [m for m in completion if isinstance(m, dict)]
-        asst = [m for m in msgs if m.get("role") == "assistant"] or msgs
-        return "".join(completion_text(m) for m in asst)
-    return str(completion)
-
-def answers_match(value, gold, rel_tol: float = 1e-6) -> bool:
-    "True when `value` equals the gold answer (float, int or Bangla-digit string) within `rel_tol`."
-    if value is None: return False
-    try:
-        v, g = float(value), parse_number(gold)
-    except (TypeError, ValueError, OverflowError):
-        return False
-    return math.isfinite(v) and math.isclose(v, g, rel_tol=rel_tol, abs_tol=1e-9)
+__all__ = ['format_reward', 'execution_reward', 'correctness_reward', 'dagger_reward', 'grounded_share', 'grounded_reward',
+           'is_readable', 'readable_reward']
 
 # %% ../nbs/08_rewards.ipynb #369b67c9
-class _Score(NamedTuple):
-    fmt: bool                # the paper's format check (`format_error`)
-    ok: bool                 # ... and the graph executes to a number
-    value: float | None
-    readable: bool           # ... and the executor can read it: it parses and passes the checks, whether or not it runs
-
-@functools.lru_cache(maxsize=8192)
-def _score(text: str) -> _Score:
-    "Format, execution, value and readability of one completion text; cached because TRL calls each reward part on the same texts."
-    r = run(text, strict=True)          # the common case: a clean graph passes everything at once
-    if r.ok: return _Score(True, True, r.value, True)
-    if format_error(text) is not None: return _Score(False, False, None, False)
-    r = run(text)                       # format fine: execute leniently (the paper's op synonyms, and this course's repairs)
-    return _Score(True, r.ok, r.value if r.ok else None, r.stage not in ("parse", "check"))
-
 def _golds(solution, n: int, kwargs: dict) -> list:
     if solution is None: solution = kwargs.get("answer")
     if solution is None:
@@ -69,46 +26,32 @@ def _golds(solution, n: int, kwargs: dict) -> list:
 
 def format_reward(completions, solution=None, **kwargs) -> list[float]:
     "0.5 for each completion that is one ```json block with a valid graph shape, else 0."
-    return [0.5 if _score(completion_text(c)).fmt else 0.0 for c in completions]
+    return [0.5 if judge(c).strict_format else 0.0 for c in completions]
 
 def execution_reward(completions, solution=None, **kwargs) -> list[float]:
     "0.5 for each well-formatted completion whose graph executes to a number, else 0."
-    return [0.5 if _score(completion_text(c)).ok else 0.0 for c in completions]
+    return [0.5 if (v := judge(c)).strict_format and v.ok else 0.0 for c in completions]
 
 def correctness_reward(completions, solution=None, **kwargs) -> list[float]:
     "1.0 for each well-formatted, executing completion whose value matches its gold answer, else 0."
-    golds = _golds(solution, len(completions), kwargs)
-    out = []
-    for c, g in zip(completions, golds):
-        fmt, ok, v, _ = _score(completion_text(c))
-        out.append(1.0 if fmt and ok and answers_match(v, g) else 0.0)
-    return out
+    return [1.0 if (v := judge(c, g)).strict_format and v.correct else 0.0 for c, g in zip(completions, _golds(solution, len(completions), kwargs))]
 
 def dagger_reward(completions, solution=None, **kwargs) -> list[float]:
     "The DAGGER reward 0.5·format + 0.5·execution + 1.0·correctness: 0, 0.5, 1 or 2 per completion."
-    golds = _golds(solution, len(completions), kwargs)
     out = []
-    for c, g in zip(completions, golds):
-        fmt, ok, v, _ = _score(completion_text(c))
-        out.append(0.0 if not fmt else 0.5 if not ok else 2.0 if answers_match(v, g) else 1.0)
+    for c, g in zip(completions, _golds(solution, len(completions), kwargs)):
+        v = judge(c, g)
+        out.append(0.0 if not v.strict_format else 0.5 if not v.ok else 2.0 if v.correct else 1.0)
     return out
 
+
 # %% ../nbs/08_rewards.ipynb #e6fc8359
-from .parse import parse_graph
 from .synth import written_numbers
 
-def _graph_consts(graph) -> tuple[float, ...]: return tuple(float(n.val) for n in graph.nodes if n.op == "const" and n.val is not None)
-
-@functools.lru_cache(maxsize=8192)
-def _consts(text: str) -> tuple[float, ...]:
-    "The `const` values of the completion's graph (parsed leniently, as `_score` does); () without a graph."
-    try: return _graph_consts(parse_graph(text))
-    except ValueError: return ()       # GraphParseError, or a node the schema rejects
-
-def grounded_share(completion, question: str, graph=None) -> float:
+def grounded_share(completion, question: str, consts=None) -> float:
     """The share of the graph's constants that `question` writes or implies (`synth.written_numbers`); 0 without
-    constants. Pass the `graph` when it is already parsed (evaluation has it from `run`)."""
-    consts = _consts(completion_text(completion)) if graph is None else _graph_consts(graph)
+    constants. Pass `consts` (a `Verdict`'s) when the completion is already judged."""
+    consts = judge(completion).consts if consts is None else consts
     if not consts: return 0.0
     written = written_numbers(question)
     return sum(any(math.isclose(c, w, rel_tol=1e-9) for w in written) for c in consts) / len(consts)
@@ -127,15 +70,16 @@ def grounded_reward(completions, solution=None, question=None, **kwargs) -> list
     golds, qs = _golds(solution, len(completions), kwargs), _questions(question, len(completions))
     out = []
     for c, g, q in zip(completions, golds, qs):
-        fmt, ok, v, _ = _score(completion_text(c))
-        if not fmt: out.append(0.0); continue                  # no graph: nothing to scale
-        out.append((0.5 + (0.5 if ok else 0.0)) * grounded_share(c, q) + (1.0 if ok and answers_match(v, g) else 0.0))
+        v = judge(c, g)
+        if not v.strict_format: out.append(0.0); continue      # no graph: nothing to scale
+        out.append((0.5 + (0.5 if v.ok else 0.0)) * grounded_share(c, q, v.consts) + (1.0 if v.correct else 0.0))
     return out
 
 # %% ../nbs/08_rewards.ipynb #07a4e5bb
 def is_readable(completion) -> bool:
     "True when the completion's graph passes the paper's format check and the executor can read it (it may still fail to run)."
-    return _score(completion_text(completion)).readable
+    v = judge(completion)
+    return v.strict_format and v.status != "format_fail"
 
 def readable_reward(completions, solution=None, question=None, **kwargs) -> list[float]:
     """`grounded_reward`, with 0 for a graph the executor cannot read (self or dangling references, cycles): its

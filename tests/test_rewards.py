@@ -1,9 +1,8 @@
 import json
 import pytest
 from hypothesis import given, settings, strategies as st
-from dagger_nb.rewards import (completion_text, answers_match, format_reward, execution_reward,
-                               correctness_reward, dagger_reward)
-from dagger_nb.executor import run
+from dagger_nb.rewards import format_reward, execution_reward, correctness_reward, dagger_reward
+from dagger_nb.executor import answers_match, completion_text, run
 from graph_cases import EXAMPLE, fenced, well_formed_graphs
 
 GOOD = fenced(EXAMPLE)
