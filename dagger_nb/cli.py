@@ -232,6 +232,7 @@ def _train_args(p, out: str):
     p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out (only a folder dagger_nb created)")
     _add_overrides(p, preset_settings("cpu"))
 
+# %% ../nbs/17_cli.ipynb #9f5c8464
 def _train_main(args, stage: str) -> int:
     preset, overrides = args.preset or notebook_preset(), _given_overrides(args)   # checked before anything is created
     out = _output_folder(args.out, "--out")
@@ -256,6 +257,7 @@ def _grpo_cmd(p):
     p.add_argument("--init", default="base", help="'base' or the adapter folder of an SFT run (e.g. runs/sft/adapter)")
     p.set_defaults(func=lambda a: _train_main(a, "grpo"))
 
+# %% ../nbs/17_cli.ipynb #b87edc11
 def _solve_main(args) -> int:
     preset = get_preset(args.preset or notebook_preset())
     name = args.model or preset.model

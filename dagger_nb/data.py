@@ -218,6 +218,7 @@ def _distractor_type(x) -> str | None:
         if any(s.startswith(w) for w in words): return k
     return str(x).strip()
 
+# %% ../nbs/06_data.ipynb #ecbca64b
 def _sentences(x) -> list[str]:
     "`added_sentences` as a list of strings, whether stored as a list, a JSON list or one string."
     if x is None: return []
@@ -260,6 +261,7 @@ def _answer_of(r: dict, graph: str | None) -> float:
         if res is None or not res.ok: raise ValueError("an SFT row needs a numeric 'english_answer' or an executable graph in 'response'")
         return float(res.value)
 
+# %% ../nbs/06_data.ipynb #d5d847fc
 def load_dagger_sft(path: str | Path | None = None, split: str = "train", raw: bool = False) -> datasets.Dataset:
     "DAGGER's SFT data (`split` `train`: 3000, `val`: 481): the user turn as `question`, the gold graph as `graph`. `raw=True` keeps the hub columns."
     if path is not None: rows = read_rows(path)

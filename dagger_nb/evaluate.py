@@ -7,6 +7,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/evaluate.html.md"""
 # %% ../nbs/15_evaluate.ipynb #0b295677
 from __future__ import annotations
 import csv, io, json, math, numbers, re
+from fastcore.basics import patch
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +25,9 @@ from .synth import DISTRACTOR_TYPES
 __all__ = ['RECORD_FIELDS', 'OPTIONAL_FIELDS', 'POSITIONS', 'PAPER_SIZES', 'PAPER_SETS', 'PAPER_RESULTS', 'save_completions',
            'load_completions', 'score_completion', 'score', 'bootstrap_ci', 'wilson_ci', 'mcnemar_p', 'paired_diff_ci',
            'paired_test', 'distractor_pr', 'ratio_ci', 'gold_pr', 'set_metrics', 'paired_drops', 'compare_models',
-           'weighted_average', 'markdown_table', 'EvalReport', 'evaluate', 'paper_comparison', 'save_figure',
-           'plot_accuracy', 'plot_failures', 'make_item', 'gold_distractor_values', 'heldout_items', 'link_pairs',
-           'benchmark_items', 'evaluate_model']
+           'weighted_average', 'fmt_value', 'fmt_p', 'markdown_table', 'EvalReport', 'json_ready', 'evaluate',
+           'paper_comparison', 'save_figure', 'plot_accuracy', 'plot_failures', 'make_item', 'gold_distractor_values',
+           'heldout_items', 'link_pairs', 'benchmark_items', 'evaluate_model']
 
 # %% ../nbs/15_evaluate.ipynb #5d7156cd
 RECORD_FIELDS = ("model", "set", "id", "question", "answer", "completion")
@@ -288,11 +289,12 @@ def weighted_average(accuracy: dict, sizes: dict = PAPER_SIZES) -> tuple[float |
     return sum(accuracy[s] * sizes[s] for s in used) / sum(sizes[s] for s in used), used
 
 # %% ../nbs/15_evaluate.ipynb #fec12320
-def _fmt(v, pct=True, nd=1):
+def fmt_value(v, pct=True, nd=1) -> str:
+    "A rate as a percentage with `nd` decimals (`pct=False`: as it is); a dash for None or NaN."
     if v is None or (isinstance(v, float) and math.isnan(v)): return "–"
     return f"{100 * v:.{nd}f}" if pct else f"{v:.{nd}f}"
 
-def _pval(p) -> str:
+def fmt_p(p) -> str:
     "A p-value as a reader wants it: two significant digits, or < 0.001."
     return "–" if p is None else ("< 0.001" if p < 0.001 else f"{p:.2g}")
 
@@ -301,6 +303,7 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence]) -> str:
     line = lambda cells: "| " + " | ".join(str(c) for c in cells) + " |"
     return "\n".join([line(header), line(["---"] * len(header))] + [line(r) for r in rows])
 
+# %% ../nbs/15_evaluate.ipynb #5a0a8727
 @dataclass
 class EvalReport:
     "Scored completions and everything computed from them."
@@ -322,65 +325,74 @@ class EvalReport:
         "The paired-drop row for `model` on the distracted `set`, or None."
         return next((r for r in self.drops if r["model"] == model and r["set"] == set), None)
 
-    def accuracy_table(self) -> str:
-        "Markdown: accuracy [95% CI] per model and set, then the paired drops."
-        head = ["model"] + self.sets + (["weighted (paper sets)"] if any(v[0] is not None for v in self.weighted.values()) else [])
-        rows = []
-        for m in self.models:
-            row = [m]
-            for s in self.sets:
-                r = self.get(m, s)
-                row.append(f"{_fmt(r['accuracy'])} [{_fmt(r['acc_lo'])}, {_fmt(r['acc_hi'])}]" if r else "–")
-            if len(head) > len(self.sets) + 1: row.append(_fmt(self.weighted.get(m, (None,))[0]))
-            rows.append(row)
-        return markdown_table(head, rows)
-
-    def drop_table(self) -> str:
-        "Markdown: paired drops in points with their 95% intervals and McNemar's p."
-        return markdown_table(["model", "distracted set", "pairs", "clean acc", "distracted acc", "drop [95% CI]", "only clean / only distracted right", "McNemar p"],
-            [[d["model"], d["set"], d["n_pairs"], _fmt(d["clean_accuracy"]), _fmt(d["distracted_accuracy"]),
-              f"{_fmt(d['drop'])} [{_fmt(d['drop_lo'])}, {_fmt(d['drop_hi'])}]", f"{d['only_clean']} / {d['only_distracted']}",
-              _pval(d["p"])] for d in self.drops])
-
     def compare(self, first: str, second: str, set: str) -> dict | None:
         "`first` minus `second` on the same items of `set` (see `compare_models`)."
         return compare_models(self.scored, first, second, set)
-
-    def detail_table(self) -> str:
-        "Markdown: failure rates, tokens, distractor flags (against the gold and self-consistency) and accuracy per type and position."
-        head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "problem's numbers", "tokens", "gold precision", "gold recall",
-                "self-consistent precision", "self-consistent recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
-        by = lambda r, k: "–" if not r[f"n_{k}"] else f"{_fmt(r[f'acc_{k}'])} ({r[f'n_{k}']})"   # each share with its sample size
-        return markdown_table(head, [[r["model"], r["set"], r["n"], _fmt(r["format_fail_rate"]), _fmt(r["exec_fail_rate"]), _fmt(r["wrong_rate"]),
-                                      _fmt(r["strict_format_rate"]), _fmt(r.get("grounded")), _fmt(r["mean_tokens"], pct=False, nd=0), _fmt(r.get("gold_precision")),
-                                      _fmt(r.get("gold_recall")), _fmt(r["distractor_precision"]),
-                                      _fmt(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
-
-    def to_markdown(self, title: str = "Evaluation") -> str:
-        "All tables as one markdown document (percentages)."
-        return (f"# {title}\n\nAccuracy in %, 95% Wilson intervals in brackets.\n\n{self.accuracy_table()}\n\n"
-                f"## Paired drop under distractors (points; positive = distractors hurt)\n\n{self.drop_table()}\n\n"
-                f"## Failures, length and distractor flags\n\n{self.detail_table()}\n")
 
     def to_dict(self) -> dict:
         return {"metrics": self.metrics, "drops": self.drops,
                 "weighted": {m: {"value": v, "sets": s} for m, (v, s) in self.weighted.items()}}
 
-    def save(self, folder, title: str = "Evaluation") -> dict[str, Path]:
-        "Write results.json, results.csv (one row per model and set) and results.md into `folder`, atomically."
-        folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
-        out = {"json": folder / "results.json", "csv": folder / "results.csv", "md": folder / "results.md"}
-        atomic_write(out["json"], json.dumps(_clean_json(self.to_dict()), ensure_ascii=False, indent=1))
-        atomic_write(out["md"], self.to_markdown(title))
-        buf = io.StringIO(newline="")
-        w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in self.metrics for k in r)))
-        w.writeheader(); w.writerows(self.metrics)
-        atomic_write(out["csv"], buf.getvalue())
-        return out
+# %% ../nbs/15_evaluate.ipynb #e858de36
+@patch
+def accuracy_table(self: EvalReport) -> str:
+    "Markdown: accuracy [95% CI] per model and set, then the paired drops."
+    head = ["model"] + self.sets + (["weighted (paper sets)"] if any(v[0] is not None for v in self.weighted.values()) else [])
+    rows = []
+    for m in self.models:
+        row = [m]
+        for s in self.sets:
+            r = self.get(m, s)
+            row.append(f"{fmt_value(r['accuracy'])} [{fmt_value(r['acc_lo'])}, {fmt_value(r['acc_hi'])}]" if r else "–")
+        if len(head) > len(self.sets) + 1: row.append(fmt_value(self.weighted.get(m, (None,))[0]))
+        rows.append(row)
+    return markdown_table(head, rows)
 
-def _clean_json(o):
-    if isinstance(o, dict): return {k: _clean_json(v) for k, v in o.items()}
-    if isinstance(o, (list, tuple)): return [_clean_json(v) for v in o]
+@patch
+def drop_table(self: EvalReport) -> str:
+    "Markdown: paired drops in points with their 95% intervals and McNemar's p."
+    return markdown_table(["model", "distracted set", "pairs", "clean acc", "distracted acc", "drop [95% CI]", "only clean / only distracted right", "McNemar p"],
+        [[d["model"], d["set"], d["n_pairs"], fmt_value(d["clean_accuracy"]), fmt_value(d["distracted_accuracy"]),
+          f"{fmt_value(d['drop'])} [{fmt_value(d['drop_lo'])}, {fmt_value(d['drop_hi'])}]", f"{d['only_clean']} / {d['only_distracted']}",
+          fmt_p(d["p"])] for d in self.drops])
+
+@patch
+def detail_table(self: EvalReport) -> str:
+    "Markdown: failure rates, tokens, distractor flags (against the gold and self-consistency) and accuracy per type and position."
+    head = ["model", "set", "n", "format fail", "exec fail", "wrong", "strict format", "problem's numbers", "tokens", "gold precision", "gold recall",
+            "self-consistent precision", "self-consistent recall"] + [f"acc {t} (n)" for t in DISTRACTOR_TYPES + POSITIONS]
+    by = lambda r, k: "–" if not r[f"n_{k}"] else f"{fmt_value(r[f'acc_{k}'])} ({r[f'n_{k}']})"   # each share with its sample size
+    return markdown_table(head, [[r["model"], r["set"], r["n"], fmt_value(r["format_fail_rate"]), fmt_value(r["exec_fail_rate"]), fmt_value(r["wrong_rate"]),
+                                  fmt_value(r["strict_format_rate"]), fmt_value(r.get("grounded")), fmt_value(r["mean_tokens"], pct=False, nd=0), fmt_value(r.get("gold_precision")),
+                                  fmt_value(r.get("gold_recall")), fmt_value(r["distractor_precision"]),
+                                  fmt_value(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
+
+@patch
+def to_markdown(self: EvalReport, title: str = "Evaluation") -> str:
+    "All tables as one markdown document (percentages)."
+    return (f"# {title}\n\nAccuracy in %, 95% Wilson intervals in brackets.\n\n{self.accuracy_table()}\n\n"
+            f"## Paired drop under distractors (points; positive = distractors hurt)\n\n{self.drop_table()}\n\n"
+            f"## Failures, length and distractor flags\n\n{self.detail_table()}\n")
+
+# %% ../nbs/15_evaluate.ipynb #b8636dff
+@patch
+def save(self: EvalReport, folder, title: str = "Evaluation") -> dict[str, Path]:
+    "Write results.json, results.csv (one row per model and set) and results.md into `folder`, atomically."
+    folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
+    out = {"json": folder / "results.json", "csv": folder / "results.csv", "md": folder / "results.md"}
+    atomic_write(out["json"], json.dumps(json_ready(self.to_dict()), ensure_ascii=False, indent=1))
+    atomic_write(out["md"], self.to_markdown(title))
+    buf = io.StringIO(newline="")
+    w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in self.metrics for k in r)))
+    w.writeheader(); w.writerows(self.metrics)
+    atomic_write(out["csv"], buf.getvalue())
+    return out
+
+# %% ../nbs/15_evaluate.ipynb #0a4544e8
+def json_ready(o):
+    "`o` with numpy numbers made Python numbers and non-finite floats made None, for JSON."
+    if isinstance(o, dict): return {k: json_ready(v) for k, v in o.items()}
+    if isinstance(o, (list, tuple)): return [json_ready(v) for v in o]
     return _jsonable(o)
 
 def evaluate(records, n_boot: int = 1000, seed: int = 0) -> EvalReport:
@@ -410,8 +422,8 @@ def paper_comparison(report: EvalReport, note: str = "this run") -> str:
     for m in report.models:
         acc = {s: (report.get(m, s) or {}).get("accuracy") for s in report.sets}
         w, used = report.weighted.get(m, (None, []))
-        wtxt = _fmt(w) + ("" if len(used) in (0, 4) else f" ({'+'.join(PAPER_SETS[s] for s in used)} only)")
-        rows.append([note, m] + [_fmt(acc.get(s)) for s in cols] + [wtxt] + [_fmt(acc.get(s)) for s in extra])
+        wtxt = fmt_value(w) + ("" if len(used) in (0, 4) else f" ({'+'.join(PAPER_SETS[s] for s in used)} only)")
+        rows.append([note, m] + [fmt_value(acc.get(s)) for s in cols] + [wtxt] + [fmt_value(acc.get(s)) for s in extra])
     return ("**Different scale**: the paper's rows are 4B/12B models trained on a GPU; the rows marked "
             f"*{note}* come from this run's much smaller model and budget. Compare the pattern, not the numbers. "
             "Accuracy in %; – = not evaluated.\n\n" + markdown_table(head, rows))
@@ -499,6 +511,7 @@ def link_pairs(items: list[dict], distracted: list[dict], originals: Sequence[st
     index = {_norm(it["question"]): it["id"] for it in items if it["set"] == clean_set}
     return [{**d, "pair_id": index.get(_norm(o))} for d, o in zip(distracted, originals)]
 
+# %% ../nbs/15_evaluate.ipynb #61f66d1d
 def benchmark_items(sets: Sequence[str] = ("mgsm",), n: int | None = None, paths: dict | None = None) -> list[dict]:
     "Items for MGSM/MSVAMP Bangla (`mgsm`, `msvamp`) and DistractMath-Bn (`mgsm+d`, `msvamp+d`); `paths` maps a set to a local file."
     unknown = [s for s in sets if s not in PAPER_SIZES]

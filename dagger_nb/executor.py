@@ -269,6 +269,37 @@ def _layers(graph: Graph) -> dict[str, int]:
         depth["final_result"] = max(depth.values()) + (0 if list(depth.values()).count(max(depth.values())) == 1 and depth["final_result"] == max(depth.values()) else 1)
     return depth
 
+# %% ../nbs/04_executor.ipynb #e992a209
+def _node_box(n: Node, values: dict, derived: bool, font: str | None) -> tuple[str, dict, bool]:
+    "The text and box style of one node in a drawing, and whether its Bangla label had to be left out (no font)."
+    lines = [n.id if n.op in ("const", "identity") and n.id != "final_result" else f"{n.id} = {n.op}"]
+    if n.id == "final_result": lines = ["final_result"]
+    elif n.op == "const": lines[0] += f": {format_value(n.val) if n.val is not None else '?'}"
+    if n.id in values and n.op != "const": lines.append(f"= {format_value(values[n.id])}")
+    label, hidden = n.label.strip(), False
+    if label:
+        if _BENGALI.search(label) and font is None: hidden = True
+        else: lines.append(label if len(label) <= 22 else label[:21] + "…")
+    if n.id == "final_result": face, edge, lw = "#cdeccd", "#2e7d32", 2.2
+    elif derived: face, edge, lw = "#eeeeee", "#9e9e9e", 1.2
+    elif n.op == "const": face, edge, lw = "#dbe9f6", "#4a78a8", 1.2
+    else: face, edge, lw = "#fde2c4", "#c0762b", 1.2
+    if n.distractor and not derived: edge, lw = "#d32f2f", 2.0
+    ls = "--" if derived or n.distractor else "-"
+    return "\n".join(lines), dict(boxstyle="round,pad=0.45", fc=face, ec=edge, lw=lw, ls=ls), hidden
+
+# %% ../nbs/04_executor.ipynb #19628e70
+def _legend(ax, graph: Graph, deps: set[str]):
+    "The legend under a drawing: the node kinds, and flagged-but-used nodes when there are any."
+    from matplotlib.patches import Patch
+    legend = [Patch(fc="#dbe9f6", ec="#4a78a8", label="const"), Patch(fc="#fde2c4", ec="#c0762b", label="operation"),
+              Patch(fc="#eeeeee", ec="#9e9e9e", ls="--", label="distractor (derived)"),
+              Patch(fc="#cdeccd", ec="#2e7d32", lw=2, label="final_result")]
+    if any(n.distractor and n.id in deps for n in graph.nodes):
+        legend.append(Patch(fc="white", ec="#d32f2f", lw=2, ls="--", label="flagged, but used"))
+    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(legend), fontsize=8, frameon=False)
+
+# %% ../nbs/04_executor.ipynb #ee92be50
 def draw_graph(graph, values: dict | None = None, ax=None, title: str | None = None):
     """Draw `graph` (a Graph, or text/JSON that `parse_graph` reads) and return the matplotlib Figure.
 
@@ -276,7 +307,6 @@ def draw_graph(graph, values: dict | None = None, ax=None, title: str | None = N
     import logging
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # no "bold not found" noise for Bengali fonts
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
     if not isinstance(graph, Graph): graph = parse_graph(graph)
     if values is None:
         try: values = evaluate(graph)
@@ -304,26 +334,13 @@ def draw_graph(graph, values: dict | None = None, ax=None, title: str | None = N
     for n in graph.nodes:
         if n.id in texts: continue
         derived = has_final and n.id not in deps
-        lines = [n.id if n.op in ("const", "identity") and n.id != "final_result" else f"{n.id} = {n.op}"]
-        if n.id == "final_result": lines = ["final_result"]
-        elif n.op == "const": lines[0] += f": {format_value(n.val) if n.val is not None else '?'}"
-        if n.id in values and n.op != "const": lines.append(f"= {format_value(values[n.id])}")
-        label = n.label.strip()
-        if label:
-            if _BENGALI.search(label) and font is None: hidden = True
-            else: lines.append(label if len(label) <= 22 else label[:21] + "…")
-        if n.id == "final_result": face, edge, lw = "#cdeccd", "#2e7d32", 2.2
-        elif derived: face, edge, lw = "#eeeeee", "#9e9e9e", 1.2
-        elif n.op == "const": face, edge, lw = "#dbe9f6", "#4a78a8", 1.2
-        else: face, edge, lw = "#fde2c4", "#c0762b", 1.2
-        if n.distractor and not derived: edge, lw = "#d32f2f", 2.0
-        ls = "--" if derived or n.distractor else "-"
+        text, box, h = _node_box(n, values, derived, font)
+        hidden = hidden or h
         x, y = pos[n.id]
-        texts[n.id] = ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=9,
+        texts[n.id] = ax.text(x, y, text, ha="center", va="center", fontsize=9,
                               color="#666666" if derived else "black", zorder=3,
                               fontweight="bold" if n.id == "final_result" else "normal",
-                              fontfamily=["DejaVu Sans", font] if font else "DejaVu Sans",
-                              bbox=dict(boxstyle="round,pad=0.45", fc=face, ec=edge, lw=lw, ls=ls))
+                              fontfamily=["DejaVu Sans", font] if font else "DejaVu Sans", bbox=box)
     for n in graph.nodes:
         for a in n.args:
             if a.__class__ is str and a in texts and n.id in texts and a != n.id:
@@ -333,12 +350,7 @@ def draw_graph(graph, values: dict | None = None, ax=None, title: str | None = N
     ax.set_xlim(-0.7, ncol - 0.3)
     ax.set_ylim(-(nrow - 1) / 2 - 0.8, (nrow - 1) / 2 + 0.8)
     ax.axis("off")
-    legend = [Patch(fc="#dbe9f6", ec="#4a78a8", label="const"), Patch(fc="#fde2c4", ec="#c0762b", label="operation"),
-              Patch(fc="#eeeeee", ec="#9e9e9e", ls="--", label="distractor (derived)"),
-              Patch(fc="#cdeccd", ec="#2e7d32", lw=2, label="final_result")]
-    if any(n.distractor and n.id in deps for n in graph.nodes):
-        legend.append(Patch(fc="white", ec="#d32f2f", lw=2, ls="--", label="flagged, but used"))
-    ax.legend(handles=legend, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=len(legend), fontsize=8, frameon=False)
+    _legend(ax, graph, deps)
     if hidden: title = (title + "\n" if title else "") + "(Bangla labels hidden: no Bengali font installed, e.g. apt-get install fonts-lohit-beng-bengali)"
     if title: ax.set_title(title, fontsize=10, fontfamily=["DejaVu Sans", font] if font else "DejaVu Sans")
     fig.tight_layout()

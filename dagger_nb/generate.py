@@ -270,6 +270,7 @@ def cut_answer(text: str) -> str:
     j = text.find("```", i + 3)
     return text if j < 0 else text[: j + 3]
 
+# %% ../nbs/12_generate.ipynb #5bb9f6ba
 def _hf_generate(model, tokenizer, prompts: list[list[int]], max_new_tokens, sampling, stop_ids, pad_id, gen, opened: str = "") -> list[list[int]]:
     "Completions through `model.generate` (the GPU path, where Unsloth brings its own fast generation): one padded batch."
     import torch
@@ -286,6 +287,7 @@ def _hf_generate(model, tokenizer, prompts: list[list[int]], max_new_tokens, sam
         return row[: next((n + (t in stop_ids) for n, t in enumerate(row) if t in stop_ids or t == pad_id), len(row))]
     return [cut(r) for r in rows]
 
+# %% ../nbs/12_generate.ipynb #e4a52640
 def solve(questions, model, tokenizer, style: str | None = None, batch_size: int = 8, max_new_tokens: int = 256,
           do_sample: bool = False, temperature: float = 1.0, top_p: float = 1.0, top_k: int = 0,
           progress: bool = True, engine: str = "auto", **gen) -> list[Solution]:

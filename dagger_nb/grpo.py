@@ -69,6 +69,7 @@ def _rate(part, name: str):
 
 RATE_NAMES = ("format", "execution", "correctness")
 
+# %% ../nbs/14_grpo.ipynb #c675f3d2
 def _with_opening(func, opening: str):
     """`func` judging `opening` + each completion, up to its closing fence: with a completion prompt the model
     continues an answer the prompt opened, so the reward must see the whole answer."""
@@ -136,6 +137,7 @@ def vllm_ready() -> bool:
     import importlib.util, torch
     return importlib.util.find_spec("vllm") is not None and torch.cuda.is_available()
 
+# %% ../nbs/14_grpo.ipynb #2a3fe1ab
 def grpo_args(p: Preset, out: Path, tok, weights, progress: bool = True):
     "TRL's `GRPOConfig` for preset `p` (vLLM colocated with training when `p.vllm` and `vllm_ready()`)."
     from trl import GRPOConfig
@@ -154,6 +156,7 @@ def grpo_args(p: Preset, out: Path, tok, weights, progress: bool = True):
         generation_kwargs={"eos_token_id": stop_token_ids(tok)}, dataloader_num_workers=0, dataloader_pin_memory=False,
         use_vllm=vllm, vllm_mode="colocate", **precision_flags(p))
 
+# %% ../nbs/14_grpo.ipynb #4de0ee34
 def _train_grpo(p: Preset, init: str, out: Path, last, data, progress: bool, reward_funcs, callbacks) -> Path:
     "The body of `train_grpo`, inside its locked run folder."
     from trl import GRPOTrainer

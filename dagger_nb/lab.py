@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paired_test, paper_comparison,
-                                plot_accuracy, plot_failures, save_figure, _fmt, _pval, _clean_json)
+                                plot_accuracy, plot_failures, save_figure, fmt_value, fmt_p, json_ready)
 from .runs import atomic_write, check_resume, make_run_dir, read_log, run_lock
 from .models import free_gpu
 from .presets import SettingError, get_preset, Preset, check_families, preset_settings
@@ -51,6 +51,7 @@ def stage_marker(run_dir, name: str) -> dict | None:
     m = Path(run_dir) / ".stages" / f"{name}.done"
     return json.loads(m.read_text()) if m.exists() else None
 
+# %% ../nbs/16_lab.ipynb #0a04cb18
 def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False, log: logging.Logger | None = None,
                progress: bool = True) -> dict[str, dict]:
     "Run `stages` in order inside `run_dir`; with `resume`, skip those already done. Returns {stage: {status, seconds}}."
@@ -151,7 +152,7 @@ class LabConfig:
 
     def to_dict(self) -> dict:
         return {"preset": self.preset, "preset_overrides": self.preset_overrides, "lab": self.lab,
-                "preset_values": _clean_json(self.p.to_dict())}
+                "preset_values": json_ready(self.p.to_dict())}
 
 # %% ../nbs/16_lab.ipynb #c677c929
 def _check_lab(lab: dict, p) -> None:
@@ -217,6 +218,7 @@ def _stage_data(ctx: LabRun, out: Path, resume: bool):
     ctx.log.info("data: %d training problems, %d held-out problems (%s)", len(splits["train"]), len(splits["test"]),
                  f"unseen families {test_fams}" if k else "new problems from the training families")
 
+# %% ../nbs/16_lab.ipynb #2f2c671f
 def _adapter(ctx: LabRun, key: str) -> Path:
     "The trained adapter of stage `key` (`train_sft`/`train_grpo` put it in `adapter/` beside their checkpoints and log)."
     d = ctx.path("adapters", key)
@@ -263,6 +265,7 @@ def _grpo(init_key: str | None):
             train_grpo(cfg.p, init=init, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress)
     return fn
 
+# %% ../nbs/16_lab.ipynb #c5d6d38d
 def _eval(key: str):
     def fn(ctx: LabRun, out: Path, resume: bool):
         p = ctx.config.p
@@ -292,7 +295,7 @@ def _format_ok(rep: EvalReport, model: str) -> dict:
 def _claim(cid: str, text: str, holds: bool | None, evidence: str) -> dict:
     return {"id": cid, "claim": text, "holds": holds, "evidence": evidence}
 
-def _p(x): return "McNemar p < 0.001" if x < 0.001 else f"McNemar p = {_pval(x)}"
+def _p(x): return "McNemar p < 0.001" if x < 0.001 else f"McNemar p = {fmt_p(x)}"
 
 def _diff_text(c: dict) -> str:
     "A paired comparison (`compare_models`) as evidence: points, Newcombe interval, n, McNemar's p."
@@ -394,13 +397,13 @@ def _in_points(c: dict) -> dict:
     "A paired comparison (`EvalReport.compare`) as a difference in points with its interval, n and McNemar p."
     return {"points": 100 * c["diff"], "lo": 100 * c["diff_lo"], "hi": 100 * c["diff_hi"], "n": c["n"], "p": c["p"]}
 
-def _ci(v): return "–" if not v else f"{_fmt(v[0])} [{_fmt(v[1])}, {_fmt(v[2])}]"
+def _ci(v): return "–" if not v else f"{fmt_value(v[0])} [{fmt_value(v[1])}, {fmt_value(v[2])}]"
 
 def ablation_table(summary: dict) -> str:
     "Markdown ablation table from `ablation_summary`."
     return markdown_table(["model", "held-out", "held-out + distractors", "paired drop (points)", "distractor recall", "format failures (+d)", "tokens"],
-        [[m, _ci(r["clean"]), _ci(r["distracted"]), _ci(r["drop"]), _fmt(r["distractor_recall"]), _fmt(r["format_fail"]),
-          _fmt(r["mean_tokens"], pct=False, nd=0)] for m, r in summary["models"].items()])
+        [[m, _ci(r["clean"]), _ci(r["distracted"]), _ci(r["drop"]), fmt_value(r["distractor_recall"]), fmt_value(r["format_fail"]),
+          fmt_value(r["mean_tokens"], pct=False, nd=0)] for m, r in summary["models"].items()])
 
 def _effect_line(summary: dict) -> str:
     e = summary.get("sft_effect_distracted")
@@ -411,6 +414,7 @@ def _effect_line(summary: dict) -> str:
             f"[{e['lo']:+.1f}, {e['hi']:+.1f}], {_p(e['p'])} (lab target: ≥ +20 points with p < 0.05: "
             f"{'met' if e['target_met'] else 'not met'}).")
 
+# %% ../nbs/16_lab.ipynb #3f1ecc4d
 def _stage_report(ctx: LabRun, out: Path, resume: bool):
     out.mkdir(parents=True)
     recs = load_completions(*[f for k in MODELS if (f := ctx.path("completions", f"{k}.jsonl")).exists()])  # tables in MODELS order
@@ -443,7 +447,7 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
     atomic_write(out / "results.md", "\n".join(md))
     data = json.loads((out / "results.json").read_text())
     data.update(config=cfg, ablation=summary, claims=claims, timings=timings)
-    atomic_write(out / "results.json", json.dumps(_clean_json(data), ensure_ascii=False, indent=1))
+    atomic_write(out / "results.json", json.dumps(json_ready(data), ensure_ascii=False, indent=1))
 
 # %% ../nbs/16_lab.ipynb #ffd92731
 def lab_stages() -> list[Stage]:
@@ -527,9 +531,10 @@ def _open_run(root, preset, name, resume, overrides) -> tuple[Path, LabConfig]:
         raise FileExistsError(f"{run_dir} already exists. Pass --resume to continue it, or choose another --name.")
     cfg = LabConfig.make(preset or "cpu", **overrides)             # every setting checked before anything is created
     make_run_dir(run_dir, "lab", flag="--name")
-    atomic_write(cfg_file, json.dumps(_clean_json(cfg.to_dict()), ensure_ascii=False, indent=1))
+    atomic_write(cfg_file, json.dumps(json_ready(cfg.to_dict()), ensure_ascii=False, indent=1))
     return run_dir, cfg
 
+# %% ../nbs/16_lab.ipynb #ace47718
 def run_lab(preset: str | None = None, name: str | None = None, resume: bool = False, root="runs",
             progress: bool = True, stages: Sequence[Stage] | None = None, **overrides) -> Path:
     """Run the classroom lab (data, base eval, SFT, GRPO from base and from SFT, evals, report) into `root/name`; returns the run folder.
@@ -572,7 +577,7 @@ def lab_summary(run_dir, stage_results: dict | None = None, seconds: float | Non
         summ = json.loads(res.read_text())["ablation"]
         lines += ["", f"{'model':<12}{'held-out':>22}{'+ distractors':>22}{'drop (pts)':>12}{'recall':>8}"]
         for m, r in summ["models"].items():
-            lines.append(f"{m:<12}{_ci(r['clean']):>22}{_ci(r['distracted']):>22}{_fmt((r['drop'] or [None])[0]):>12}{_fmt(r['distractor_recall']):>8}")
+            lines.append(f"{m:<12}{_ci(r['clean']):>22}{_ci(r['distracted']):>22}{fmt_value((r['drop'] or [None])[0]):>12}{fmt_value(r['distractor_recall']):>8}")
         lines += ["", _effect_line(summ)]
         claims = json.loads(res.read_text()).get("claims")
         if claims:

