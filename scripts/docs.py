@@ -22,7 +22,6 @@ for the figures `tests/test_gpu.py` leaves in `build/gpu/` (GPU table between th
 from __future__ import annotations
 
 import argparse, ast, hashlib, html, json, os, re, shutil, sys, time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +59,7 @@ def refresh_site_config(nbs: Path = NBS) -> list[str]:
     os.chdir(ROOT)
     try:
         refresh_quarto_yml()
-        nbdev_sidebar.__wrapped__(path=str(nbs))
+        nbdev_sidebar(path=str(nbs))
     finally: os.chdir(cwd)
     side = yaml.safe_load((nbs / "sidebar.yml").read_text())
     names = [n for n in _flatten_sidebar(side["website"]["sidebar"]["contents"]) if n.endswith(".ipynb")]
@@ -142,41 +141,24 @@ def _cache_key(src: Path, preset: str) -> str:
     return h.hexdigest()[:16]
 
 
-_NO_SPLIT = {"export", "exports", "exporti", "exec_doc", "hide", "default_exp", "eval"}
+def mixed_import_cells(nb) -> list[int]:
+    """Indices of code cells that nbdev's docs pass would run again although they do more than import.
 
-
-def split_import_cells(nb) -> int:
-    """Move the top-level imports of code cells that mix imports with other code into a cell of their own.
-
-    nbdev's docs processing re-runs every cell that contains an import (to render `show_doc`) but not
-    the cells before it, so `import x; plot(ds)` fails there with a NameError although the notebook
-    runs fine, and `import x; train(...)` would train again. Splitting keeps the outputs on the code
-    cell and gives nbdev an imports-only cell. The Colab install cell is left whole (it does nothing
-    off Colab). Returns how many cells were split."""
-    import nbformat
-    cells, n = [], 0
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            cells.append(cell); continue
+    To render `show_doc`, nbdev re-runs every export cell and every cell with an import anywhere in it, but not
+    the cells in between, so `import x; plot(ds)` fails there with a NameError and `import x; train(...)` trains
+    again. The nbdev FAQ's rule: give imports a cell of their own. The Colab install cell is exempt (it does
+    nothing off Colab), as are export cells and cells marked `#| eval: false`."""
+    out = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or "google.colab" in cell.source or "nbdev_export()" in cell.source: continue   # nbdev skips the last
         lines = cell.source.splitlines()
-        ndir = 0
-        while ndir < len(lines) and lines[ndir].lstrip().startswith("#|"): ndir += 1
-        dirs = {l.split("|", 1)[1].split(":")[0].split()[0] for l in lines[:ndir] if l.split("|", 1)[1].strip()}
-        try: tree = ast.parse("\n".join(lines))
-        except SyntaxError: tree = None
-        if tree is None or dirs & _NO_SPLIT:
-            cells.append(cell); continue
-        imps = [t for t in tree.body if isinstance(t, (ast.Import, ast.ImportFrom))]
-        if not imps or len(imps) == len(tree.body) or "google.colab" in cell.source:   # the install cell is harmless
-            cells.append(cell); continue
-        imp_lines = {i for t in imps for i in range(t.lineno - 1, t.end_lineno)}
-        head = lines[:ndir]
-        first = nbformat.v4.new_code_cell("\n".join(head + [lines[i] for i in sorted(imp_lines)]))
-        first.id = (str(cell.get("id", "cell")) + "-imports")[-64:]
-        cell.source = "\n".join(head + [l for i, l in enumerate(lines) if i >= ndir and i not in imp_lines]).strip("\n")
-        cells += [first, cell]; n += 1
-    nb.cells = cells
-    return n
+        dirs = {l.split("|", 1)[1].split(":")[0].strip() for l in lines if l.lstrip().startswith("#|")}
+        if dirs & {"export", "exports", "exporti", "exec_doc"} or "eval: false" in cell.source: continue
+        try: tree = ast.parse("\n".join(l for l in lines if not l.lstrip().startswith("#|")))
+        except SyntaxError: continue                                      # magics: not Python, nbdev skips them
+        imports = [n for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))]
+        if imports and not all(isinstance(t, (ast.Import, ast.ImportFrom)) for t in tree.body): out.append(i)
+    return out
 
 
 def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: float | None, preset: str,
@@ -210,34 +192,13 @@ def stage_notebooks(names, stage: Path, cache: Path, execute: bool, budget: floa
             for old in cache.glob(f"{src.stem}.*.ipynb"): old.unlink()
             nbformat.write(nb, hit)
         infos[name] = info
-    for name in names:                     # make nbdev's show_doc pass work on cells that mix imports and code
+    for name in names:                     # nbdev's show_doc pass re-runs import cells: they must only import
         nb = nbformat.read(stage / name, as_version=4)
-        if (k := split_import_cells(nb)):
-            nbformat.write(nb, stage / name)
-            log(f"{name}: {k} cell(s) mix imports with other code; split for nbdev's docs processing "
-                f"(nbdev FAQ: give imports a cell of their own)")
+        if (bad := mixed_import_cells(nb)):
+            raise DocsError(f"{name}: cell(s) {', '.join(map(str, bad))} mix imports with other code, and nbdev's docs pass "
+                            f"would run them again without the cells before them; move their imports into a cell of "
+                            f"their own (nbdev FAQ)")
     return infos
-
-
-@contextmanager
-def only_imports_rerun():
-    """While nbdev processes notebooks (in this process), let its show_doc pass re-run only export cells,
-    show_doc cells and import-only cells. nbdev also re-runs any cell with an import somewhere inside
-    (`try: from x import y ...` followed by training, say), which repeats heavy work or fails without the
-    cells before it; our notebooks are executed beforehand, so their outputs are already there."""
-    import nbdev.processors as P
-    orig = getattr(P, "_do_eval", None)
-    if orig is None or not hasattr(P, "_show_docs"):
-        log("note: this nbdev has no processors._do_eval; its own re-run rules apply"); yield; return
-    def strict(cell):
-        ok = orig(cell)
-        if not ok or cell.directives_.keys() & {"export", "exports", "exporti", "exec_doc"}: return ok
-        trees = cell.parsed_() or []
-        if all(isinstance(t, (ast.Import, ast.ImportFrom)) for t in trees): return ok
-        return bool(P._show_docs(trees))
-    P._do_eval = strict
-    try: yield
-    finally: P._do_eval = orig
 
 
 def process_notebooks(stage: Path, dest: Path) -> Path:
@@ -246,7 +207,7 @@ def process_notebooks(stage: Path, dest: Path) -> Path:
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        with only_imports_rerun(): proc = proc_nbs(str(stage), n_workers=0, force=True)
+        proc = proc_nbs(str(stage), n_workers=0, force=True)
     finally: os.chdir(cwd)
     if dest.exists(): shutil.rmtree(dest)
     shutil.copytree(proc, dest)
@@ -404,7 +365,7 @@ def build(args) -> int:
         log("Quarto found: nbdev-docs over the executed notebooks -> docs/")
         from nbdev.quarto import nbdev_docs
         os.chdir(ROOT)
-        with only_imports_rerun(): nbdev_docs.__wrapped__(path=str(work / "stage"), n_workers=0)
+        nbdev_docs(path=str(work / "stage"), n_workers=0)
         log(f"site written to {get_doc_path()} in {time.monotonic() - t0:.0f} s")
         return 0
     if not args.preview: log("Quarto not found: building the offline preview with nbconvert instead")
