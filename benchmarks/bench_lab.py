@@ -32,7 +32,8 @@ def main(argv=None):
     from dagger_nb.models import load_model
     from dagger_nb.presets import get_preset
     from dagger_nb.prompts import build_messages, graph_block
-    from dagger_nb.sft import sft_dataset, dataset_texts
+    from dagger_nb.sft import sft_dataset
+    from dagger_nb.train import dataset_texts
     from dagger_nb.synth import generate
 
     P = get_preset("cpu")

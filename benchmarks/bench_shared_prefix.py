@@ -2,7 +2,7 @@
 
 Every fewshot prompt starts with the same ~430 tokens (instruction and two worked examples). Three places can run
 them once instead of once per row, and one decoding lever matters more the longer the prompt:
-  * SFT: a training step (LoRA forward + backward) on fewshot rows, plain vs `sft.split_prefix`;
+  * SFT: a training step (LoRA forward + backward) on fewshot rows, plain vs `train.split_prefix`;
   * GRPO scoring: TRL's log-probabilities of 2 prompts x 4 completions (forward + backward), plain vs `grpo.SharedPrefixCall`;
   * evaluation: greedy fewshot answers of held-out problems, (a) unshared with the standard attention, (b) with the
     shared prefix, (c) shared prefix and `_one_token_attention` (query heads that share a key/value head read it in
@@ -51,7 +51,7 @@ def main(argv=None):
     from dagger_nb.models import load_model
     from dagger_nb.presets import get_preset
     from dagger_nb.generate import solve
-    from dagger_nb.sft import split_prefix
+    from dagger_nb.train import split_prefix
     from dagger_nb.synth import generate
 
     P = get_preset("cpu", prompt_style="fewshot")

@@ -64,8 +64,8 @@ def test_fewshot_grpo_scores_each_group_prompt_once_with_the_same_logits(tmp_pat
         checked.append((input_ids.shape[0], float((out.logits.detach() - plain[:, -logits_to_keep:]).abs().max())))
         return out
     monkeypatch.setattr(grpo.SharedPrefixCall, "__call__", spy)
-    from dagger_nb import sft
-    shared, real_cached = [], sft.prefix_cached
+    from dagger_nb import train
+    shared, real_cached = [], train.prefix_cached
     monkeypatch.setattr(grpo, "prefix_cached", lambda m, ids, mask, P: shared.append(P) or real_cached(m, ids, mask, P))
     grpo.train_grpo("tiny", out_dir=tmp_path / "g", data=records(4), progress=False, prompt_style="fewshot",
                     grpo_max_steps=2, save_steps=10)

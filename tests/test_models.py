@@ -63,7 +63,7 @@ def test_notebook_preset_by_gpu_memory_and_capability(monkeypatch, capsys, gpu, 
     ("auto", (22.0, (8, 9)), "bf16"), ("fp16", (22.0, (8, 9)), "fp16"), ("fp32", (79.2, (8, 0)), "fp32"),
     ("auto", (79.2, (9, 0)), "bf16")])
 def test_precision_follows_the_device(requested, gpu, used):
-    from dagger_nb.sft import resolve_precision, precision_flags
+    from dagger_nb.train import resolve_precision, precision_flags
     assert resolve_precision(requested, gpu) == used
     flags = precision_flags(get_preset("colab-t4", precision=requested), gpu)
     assert flags == {"bf16": used == "bf16", "fp16": used == "fp16"}
