@@ -6,9 +6,10 @@ Docs: https://dagger-nb.github.io/dagger_nb/cli.html.md"""
 
 # %% ../nbs/18_cli.ipynb #39f8c7b1
 from __future__ import annotations
-import argparse, os, sys
+import argparse, dataclasses, os, sys
 from pathlib import Path
-from .presets import SettingError, setting_types, preset_settings, notebook_preset, PRESETS, get_preset
+from .presets import (SettingError, setting_types, setting_help, preset_settings, notebook_preset, PRESETS, get_preset,
+                               STAGES, STAGE_SETTINGS)
 from .data import DataUnavailableError, load_mgsm_bn
 from .runs import RunLockedError
 from .synth import generate, write_splits, write_hub_samples, load_synth, compare_stats
@@ -18,7 +19,7 @@ from .sft import train_sft
 from .grpo import train_grpo
 from .models import load_model, META_FILE, export_model
 from .generate import merged_for_inference, solve
-from .lab import override_fields, run_lab
+from .lab import run_lab
 
 # %% auto #0
 __all__ = ['command', 'build_parser', 'main']
@@ -210,14 +211,18 @@ def _override_type(typ, value):
         return (lambda s: None if s.lower() == "none" else tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
     return (lambda s: None if s.lower() == "none" else s), "TEXT"
 
-def _add_overrides(p, fields: dict, what: str = "the preset"):
-    "One typed flag per setting in `fields` (name -> the cpu preset's value), e.g. `--sft-max-steps 64`."
-    types = setting_types()
-    g = p.add_argument_group("overrides", f"any setting of {what}; the value shown is the cpu preset's")
-    for name, value in fields.items():
-        typ, meta = _override_type(types.get(name, type(value)), value)
-        g.add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
-                       help=f"(cpu: {','.join(map(str, value)) if isinstance(value, (tuple, list)) else value})")
+def _add_overrides(p, stages: tuple):
+    "One typed flag per setting of `stages` (notebook 10), grouped by stage, with its help and the cpu preset's value: `--sft-max-steps 64`."
+    types, helps, groups = setting_types(), setting_help(), {}
+    stage_of = {f.name: s for s in stages for f in dataclasses.fields(STAGE_SETTINGS[s])}
+    for name, value in preset_settings("cpu", stages).items():
+        s = stage_of.get(name, "run")            # the seed belongs to the whole run
+        if s not in groups:
+            groups[s] = p.add_argument_group(f"{s} settings", STAGE_SETTINGS[s].__doc__ if s in STAGE_SETTINGS else "the run as a whole")
+        typ, meta = _override_type(types[name], value)
+        shown = ",".join(map(str, value)) if isinstance(value, (tuple, list)) else value
+        groups[s].add_argument("--" + name.replace("_", "-"), dest=f"ov_{name}", default=None, type=typ, metavar=meta,
+                               help=f"{helps[name]} (cpu: {shown})".replace("%", "%%"))   # argparse formats help with %
 
 def _given_overrides(args) -> dict:
     "The override flags given on the command line, by setting name."
@@ -230,7 +235,7 @@ def _train_args(p, out: str):
     p.add_argument("--data", default=None, help="records as JSON/JSONL, or 'hub' for dipta007/dagger (default: synthetic problems)")
     p.add_argument("--resume", action="store_true", help="continue an interrupted run from its last checkpoint")
     p.add_argument("--overwrite", action="store_true", help="replace an existing run in --out (only a folder dagger_nb created)")
-    _add_overrides(p, preset_settings("cpu"))
+    _add_overrides(p, STAGES[:-1])              # all but the lab's own settings
 
 # %% ../nbs/18_cli.ipynb #9f5c8464
 def _train_main(args, stage: str) -> int:
@@ -302,12 +307,7 @@ def _lab_cmd(p):
     p.add_argument("--resume", action="store_true", help="finish an interrupted run (the latest, or --name) without redoing completed stages")
     p.add_argument("--root", default="runs", help="folder that holds the runs (default: runs)")
     p.add_argument("--quiet", action="store_true", help="no progress bars or summary")
-    try:
-        fields = override_fields("cpu")
-    except ImportError as e:  # the training modules are missing: the command still explains itself
-        fields = {}
-        p.epilog = f"(preset overrides unavailable: {e})"
-    _add_overrides(p, fields, "the preset or of the lab")
+    _add_overrides(p, STAGES)
     p.set_defaults(func=_lab_main)
 
 def _lab_main(args) -> int:

@@ -17,7 +17,7 @@ from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, p
                                 plot_accuracy, plot_failures, save_figure, fmt_value, fmt_p, json_ready)
 from .runs import atomic_write, check_resume, make_run_dir, read_log, run_lock
 from .models import free_gpu
-from .presets import SettingError, get_preset, Preset, check_families, preset_settings
+from .presets import SettingError, get_preset, Preset, check_families
 from .synth import FAMILIES, load_synth, generate
 from .evaluate import heldout_items, benchmark_items, evaluate_model
 from .sft import train_sft
@@ -26,10 +26,9 @@ from .models import load_model
 from .generate import merged_for_inference
 
 # %% auto #0
-__all__ = ['LAB_DEFAULTS', 'LAB_TEXT', 'LAB_TYPES', 'MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages',
-           'LabConfig', 'override_fields', 'LabRun', 'torch_threads', 'gen_thread_count', 'gen_threads', 'lab_claims',
-           'claims_markdown', 'check_claims', 'ablation_summary', 'ablation_table', 'lab_stages', 'compare_runs',
-           'latest_run', 'run_lab', 'lab_summary', 'show_run']
+__all__ = ['MODELS', 'LAB_STAGE_NAMES', 'Stage', 'stage_marker', 'run_stages', 'LabConfig', 'LabRun', 'torch_threads',
+           'gen_thread_count', 'gen_threads', 'lab_claims', 'claims_markdown', 'check_claims', 'ablation_summary',
+           'ablation_table', 'lab_stages', 'compare_runs', 'latest_run', 'run_lab', 'lab_summary', 'show_run']
 
 # %% ../nbs/17_lab.ipynb #02a96708
 @dataclass
@@ -99,79 +98,50 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
     return out
 
 # %% ../nbs/17_lab.ipynb #f9301a74
-LAB_DEFAULTS = {   # the lab's own numbers; model, data, training and evaluation sizes come from the preset
-    "tiny":     dict(heldout_families=0, gen_threads=1, mgsm_n=0,   n_boot=300),
-    "cpu":      dict(heldout_families=0, gen_threads=0, mgsm_n=40,  n_boot=1000),   # MGSM-bn: the hub, or --mgsm-path / $DAGGER_MGSM_PATH
-    "cpu-quick": dict(heldout_families=0, gen_threads=0, mgsm_n=0,  n_boot=1000),
-    "colab-t4": dict(heldout_families=3, gen_threads=0, mgsm_n=16,  n_boot=1000),   # sized for one Colab session (see below)
-    "paper":    dict(heldout_families=3, gen_threads=0, mgsm_n=250, n_boot=1000),
-}
-# heldout_families: template families kept out of training entirely (0 = held-out problems are new problems of the training families)
-# gen_threads:      CPU threads while generating (evaluation, GRPO); 0 = auto: all when the CPU is otherwise idle, 1 when busy
-# mgsm_n:           MGSM Bangla problems added to the evaluation (0 = none, unless mgsm_path is given)
-# n_boot:           bootstrap resamples for the intervals without a closed form (distractor precision and recall)
-LAB_TEXT = {"mgsm_path": None}   # non-numeric lab settings: an MGSM Bangla file (question TAB answer) for `mgsm_n` > 0
-LAB_TYPES = {"heldout_families": int, "gen_threads": int, "mgsm_n": int, "n_boot": int, "mgsm_path": str}
-
 MODELS = {"base": "base", "grpo_base": "base→GRPO", "sft": "SFT", "grpo_sft": "SFT→GRPO"}  # file key -> label in tables
+
 
 # %% ../nbs/17_lab.ipynb #1ae10fb2
 @dataclass
 class LabConfig:
-    "Everything a lab run depends on: the preset name, overrides of preset settings, the lab's own settings."
+    "Everything a lab run depends on: the preset's name, the settings overridden, and every value the run saved when it started."
     preset: str = "cpu"
     preset_overrides: dict = field(default_factory=dict)
-    lab: dict = field(default_factory=dict)
-    values: dict | None = None     # every preset setting as saved when the run started (None: from the preset in the code)
+    values: dict | None = None     # every setting as saved when the run started (None: from the preset in the code)
 
     @classmethod
     def make(cls, preset: str = "cpu", **overrides) -> "LabConfig":
-        "Split `overrides` into lab and preset settings and check every value, before anything is created."
-        if preset not in LAB_DEFAULTS:
-            raise SettingError("preset", preset, f"unknown preset {preset!r}; choose one of {list(LAB_DEFAULTS)}")
-        lab = {**LAB_DEFAULTS[preset], **LAB_TEXT}
-        fields = set(get_preset(preset).to_dict()) - {"name"}
-        bad = [k for k in overrides if k not in lab and k not in fields]
-        if bad:
-            raise SettingError(bad[0], overrides[bad[0]], f"unknown lab setting(s) {bad}. Lab settings: {sorted(lab)}; "
-                               f"preset settings: {sorted(fields)}")
-        lab.update({k: v for k, v in overrides.items() if k in lab})
-        cfg = cls(preset, {k: v for k, v in overrides.items() if k not in lab}, lab)
-        _check_lab(cfg.lab, cfg.p)
+        "The preset `preset` with `overrides` (any stage's settings, the lab's included), every value checked before anything is created."
+        cfg = cls(preset, overrides)
+        _check_lab(cfg.p)
         return cfg
 
     @classmethod
     def from_dict(cls, d: dict) -> "LabConfig":
-        "The configuration a run saved in its config.json."
-        return cls(d["preset"], d.get("preset_overrides", {}), d["lab"], d.get("preset_values"))
+        "The configuration a run saved in its config.json (runs saved before the lab's settings joined the preset keep them under 'lab')."
+        lab, values = d.get("lab", {}), d.get("preset_values")
+        return cls(d["preset"], {**d.get("preset_overrides", {}), **({} if values else lab)}, {**values, **lab} if values else None)
 
     @property
-    def p(self):
-        "The training preset of this run: the settings it saved when it started, else the preset with its overrides."
+    def p(self) -> Preset:
+        "This run's settings: those it saved when it started, else the preset with its overrides."
         return Preset.from_dict(self.values) if self.values else get_preset(self.preset, **self.preset_overrides)
 
     def to_dict(self) -> dict:
-        return {"preset": self.preset, "preset_overrides": self.preset_overrides, "lab": self.lab,
-                "preset_values": json_ready(self.p.to_dict())}
+        return {"preset": self.preset, "preset_overrides": self.preset_overrides, "preset_values": json_ready(self.p.to_dict())}
+
 
 # %% ../nbs/17_lab.ipynb #c677c929
-def _check_lab(lab: dict, p) -> None:
-    "Refuse lab settings no run can use, naming the setting (the preset's own settings check themselves)."
-    def bad(k, what): raise SettingError(k, lab[k], f"{k}={lab[k]!r}: must be {what}")
-    for k, t in LAB_TYPES.items():
-        if lab[k] is not None and (not isinstance(lab[k], t) or isinstance(lab[k], bool)): bad(k, f"a {t.__name__}")
+def _check_lab(p: Preset) -> None:
+    "Refuse what only the lab can tell is impossible (each stage's settings check themselves): unknown families, too many held out, a missing MGSM file."
     check_families(p)
     n_fams = len(p.families or FAMILIES)
-    if not 0 <= lab["heldout_families"] < n_fams: bad("heldout_families", f"in 0..{n_fams - 1} (the preset draws from {n_fams} families)")
-    if lab["gen_threads"] < 0: bad("gen_threads", "0 (auto) or a number of threads")
-    if lab["mgsm_n"] < 0: bad("mgsm_n", "0 or more")
-    if lab["n_boot"] < 100: bad("n_boot", "at least 100 (fewer resamples give unstable intervals)")
-    if lab["mgsm_path"] is not None and not Path(lab["mgsm_path"]).is_file(): bad("mgsm_path", "an existing MGSM Bangla file (question TAB answer)")
+    if not p.heldout_families < n_fams:
+        raise SettingError("heldout_families", p.heldout_families, f"heldout_families={p.heldout_families}: must be in 0..{n_fams - 1} "
+                           f"(the preset draws from {n_fams} families)")
+    if p.mgsm_path is not None and not Path(p.mgsm_path).is_file():
+        raise SettingError("mgsm_path", p.mgsm_path, f"mgsm_path={p.mgsm_path!r}: must be an existing MGSM Bangla file (question TAB answer)")
 
-# %% ../nbs/17_lab.ipynb #a674a0d8
-def override_fields(preset: str = "cpu") -> dict:
-    "Every setting `run_lab` accepts as an override, with its value in `preset`: the lab's own settings and the preset's."
-    return {**LAB_DEFAULTS[preset], **LAB_TEXT, **preset_settings(preset)}
 
 # %% ../nbs/17_lab.ipynb #d30c4471
 @dataclass
@@ -182,17 +152,16 @@ class LabRun:
     log: logging.Logger
     progress: bool = True
 
-    @property
-    def s(self) -> dict: return self.config.lab
     def path(self, *parts) -> Path: return self.run_dir.joinpath(*parts)
 
     def test_items(self) -> list[dict]:
         "The evaluation items: held-out synthetic twins, plus MGSM Bangla when `mgsm_n` > 0 or `mgsm_path` is set (that file, else `$DAGGER_MGSM_PATH`, else the hub)."
         items = heldout_items(load_synth(self.path("data"), "test"), n=self.config.p.n_eval)
-        if self.s["mgsm_n"] or self.s["mgsm_path"]:       # a path alone means: all of its problems
-            path = self.s["mgsm_path"]         # None: load_mgsm_bn reads $DAGGER_MGSM_PATH or the hub
+        p = self.config.p
+        if p.mgsm_n or p.mgsm_path:          # a path alone means: all of its problems
+            path = p.mgsm_path               # None: load_mgsm_bn reads $DAGGER_MGSM_PATH or the hub
             try:
-                items += benchmark_items(["mgsm"], n=self.s["mgsm_n"] or None, paths={"mgsm": path} if path else None)
+                items += benchmark_items(["mgsm"], n=p.mgsm_n or None, paths={"mgsm": path} if path else None)
             except Exception as e:
                 self.log.warning("MGSM Bangla skipped: %s. Pass --mgsm-path FILE (question TAB answer) to include it.", e)
         return items
@@ -202,7 +171,8 @@ class LabRun:
 
 def _stage_data(ctx: LabRun, out: Path, resume: bool):
     "Training problems from the training families; held-out problems (each with at least one distractor, so every one has a twin)."
-    p, k = ctx.config.p, ctx.s["heldout_families"]
+    p = ctx.config.p
+    k = p.heldout_families
     fams = list(p.families or FAMILIES)
     if k >= len(fams):
         raise ValueError(f"heldout_families={k} leaves no family to train on (the preset draws from {len(fams)} families).")
@@ -252,9 +222,10 @@ def gen_thread_count(setting: int, busy: float = 0.2, probe_s: float = 0.5) -> i
 @contextmanager
 def gen_threads(ctx: "LabRun", what: str):
     "Run the block with the lab's `gen_threads` setting resolved by `gen_thread_count`, and log the choice."
-    n = gen_thread_count(ctx.s["gen_threads"])
+    setting = ctx.config.p.gen_threads
+    n = gen_thread_count(setting)
     ctx.log.info("%s: generating with %d CPU thread(s)%s", what, n,
-                 " (auto: other programs are using the CPU)" if ctx.s["gen_threads"] == 0 and n == 1 else "")
+                 " (auto: other programs are using the CPU)" if setting == 0 and n == 1 else "")
     with torch_threads(n): yield
 
 def _grpo(init_key: str | None):
@@ -418,7 +389,7 @@ def _effect_line(summary: dict) -> str:
 def _stage_report(ctx: LabRun, out: Path, resume: bool):
     out.mkdir(parents=True)
     recs = load_completions(*[f for k in MODELS if (f := ctx.path("completions", f"{k}.jsonl")).exists()])  # tables in MODELS order
-    rep = evaluate(recs, n_boot=ctx.s["n_boot"], seed=ctx.config.p.seed)
+    rep = evaluate(recs, n_boot=ctx.config.p.n_boot, seed=ctx.config.p.seed)
     summary = ablation_summary(rep)
     claims = lab_claims(rep, {MODELS[k]: read_log(ctx.path("adapters", k, "rewards.jsonl")) for k in ("grpo_base", "grpo_sft")})
     plots = out / "plots"
@@ -432,7 +403,7 @@ def _stage_report(ctx: LabRun, out: Path, resume: bool):
     timings = {n: (stage_marker(ctx.run_dir, n) or {}).get("seconds") for n in LAB_STAGE_NAMES if n != "report"}
     cfg = ctx.config.to_dict()
     md = [f"# DAGGER classroom lab: `{ctx.run_dir.name}`", "",
-          f"Preset `{cfg['preset']}`; overrides {cfg['preset_overrides'] or 'none'}; lab settings {cfg['lab']}.", "",
+          f"Preset `{cfg['preset']}`; overrides {cfg['preset_overrides'] or 'none'}; lab settings {ctx.config.p.stage('lab').to_dict()}.", "",
           "## The ablation (held-out synthetic problems)", "",
           "Accuracy in %, 95% Wilson intervals in brackets. The paired drop compares the same problems without and with distractors "
           "(Newcombe's interval).", "",
@@ -525,7 +496,7 @@ def _open_run(root, preset, name, resume, overrides) -> tuple[Path, LabConfig]:
         cfg = LabConfig.from_dict(json.loads(cfg_file.read_text(encoding="utf-8")))
         if preset is not None and preset != cfg.preset:
             raise ValueError(f"{run_dir} was started with preset {cfg.preset!r}, not {preset!r}: resume it without a preset, or start a new run.")
-        check_resume(run_dir, {**cfg.p.to_dict(), **cfg.lab}, overrides)     # against what the run saved, not today's presets
+        check_resume(run_dir, cfg.p.to_dict(), overrides)     # against what the run saved, not today's presets
         return make_run_dir(run_dir, "lab", resume=True, flag="--name"), cfg
     if run_dir.exists() and any(run_dir.iterdir()):
         raise FileExistsError(f"{run_dir} already exists. Pass --resume to continue it, or choose another --name.")

@@ -116,7 +116,7 @@ def test_run_lab_records_settings_and_resumes_the_latest_run(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         run_lab("tiny", name="r1", root=tmp_path, progress=False, stages=stages, n_eval=3, mgsm_n=0)
     cfg = json.loads((tmp_path / "r1/config.json").read_text())
-    assert cfg["preset"] == "tiny" and cfg["preset_overrides"] == {"n_eval": 3} and cfg["preset_values"]["n_eval"] == 3
+    assert cfg["preset"] == "tiny" and cfg["preset_overrides"] == {"n_eval": 3, "mgsm_n": 0} and cfg["preset_values"]["n_eval"] == 3
     with pytest.raises(FileExistsError, match="--resume"):
         run_lab("tiny", name="r1", root=tmp_path, progress=False, stages=stages)
     with pytest.raises(ValueError, match="keeps its own settings"):
@@ -132,7 +132,7 @@ def test_run_lab_records_settings_and_resumes_the_latest_run(tmp_path):
 
 def test_run_lab_rejects_bad_input(tmp_path):
     from dagger_nb.lab import run_lab
-    with pytest.raises(ValueError, match="unknown lab setting"):
+    with pytest.raises(ValueError, match="unknown preset setting"):
         run_lab("tiny", root=tmp_path, progress=False, stages=[], lora_rank=4)
     with pytest.raises(ValueError, match="unknown preset"):
         run_lab("huge", root=tmp_path, progress=False, stages=[])
