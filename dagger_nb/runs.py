@@ -13,10 +13,11 @@ from pathlib import Path
 from . import __version__
 
 # %% auto #0
-__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'atomic_write', 'atomic_json', 'process_rank', 'replace_dir',
-           'build_once', 'RunLockedError', 'check_unlocked', 'run_lock', 'is_run_dir', 'mark_run_dir', 'make_run_dir',
-           'seal_checkpoint', 'checkpoint_problem', 'checkpoint_step', 'last_checkpoint', 'checkpoint_sealer',
-           'read_config', 'check_resume', 'read_log', 'truncate_log', 'open_run']
+__all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'write_atomically', 'atomic_write', 'atomic_json', 'process_rank',
+           'remove_path', 'swap_in', 'replace_dir', 'build_once', 'RunLockedError', 'check_unlocked', 'run_lock',
+           'is_run_dir', 'mark_run_dir', 'make_run_dir', 'seal_checkpoint', 'checkpoint_problem', 'checkpoint_step',
+           'last_checkpoint', 'checkpoint_sealer', 'read_config', 'check_resume', 'read_log', 'truncate_log',
+           'open_run']
 
 # %% ../nbs/09_runs.ipynb #316ebcfd
 _PATCHED_BY_UNSLOTH = ("trl", "transformers", "peft")
@@ -39,41 +40,56 @@ def unsloth_first(cuda: bool | None = None) -> bool:
 unsloth_first()
 
 # %% ../nbs/09_runs.ipynb #d3187c09
-def atomic_write(path, data: str | bytes) -> Path:
-    "Write `data` (text as UTF-8, or bytes) to `path` through a temporary file and a rename: never a half-written file."
+def write_atomically(path, write) -> Path:
+    "Create file `path` by `write(tmp)` on a temporary sibling, then rename it into place: never a half-written file."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        if isinstance(data, bytes): tmp.write_bytes(data)
-        else: tmp.write_text(data, encoding="utf-8")
-        os.replace(tmp, path)
+        write(tmp); os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
     return path
 
+def atomic_write(path, data: str | bytes) -> Path:
+    "Write `data` (text as UTF-8, or bytes) to `path` atomically."
+    return write_atomically(path, lambda t: t.write_bytes(data) if isinstance(data, bytes) else t.write_text(data, encoding="utf-8"))
+
 def atomic_json(path, obj) -> Path:
     "`obj` as indented UTF-8 JSON at `path`, atomically."
     return atomic_write(path, json.dumps(obj, ensure_ascii=False, indent=1, default=str))
+
 
 # %% ../nbs/09_runs.ipynb #97ac999a
 def process_rank() -> int:
     "This process's rank when several train together (`accelerate launch`, torchrun: `$RANK`); 0 when it runs alone."
     return int(os.environ.get("RANK") or 0)
 
+def remove_path(p) -> None:
+    "Remove file or folder `p` if it is there (callers pass only what this package wrote)."
+    p = Path(p)
+    if p.is_dir() and not p.is_symlink(): shutil.rmtree(p)
+    elif p.exists() or p.is_symlink(): p.unlink()
+
+def swap_in(src, final) -> Path:
+    "Move the finished `src` (a file or a folder beside `final`) to `final`; an older `final` is set aside and removed only after."
+    src, final = Path(src), Path(final)
+    old = final.with_name(f".{final.name}.old")
+    remove_path(old)
+    if final.exists() or final.is_symlink(): os.replace(final, old)
+    os.replace(src, final)
+    remove_path(old)
+    return final
+
 def replace_dir(final, write) -> Path:
-    "Create folder `final` by `write(tmp)` on a temporary sibling, then swap it in (an older `final` is removed only after)."
+    "Create folder `final` by `write(tmp)` on a temporary sibling, then swap it in."
     final = Path(final)
     if process_rank() > 0: return final          # several processes: only the first writes the run folder
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-    old = final.with_name(f".{final.name}.old")
     try:
-        write(tmp)
-        if final.exists():
-            shutil.rmtree(old, ignore_errors=True); os.replace(final, old)
-        os.replace(tmp, final)
+        write(tmp); swap_in(tmp, final)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True); shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
     return final
 
 def build_once(target, build) -> Path:
