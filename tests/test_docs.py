@@ -103,9 +103,9 @@ def test_timings_update_writes_the_preset_column(tmp_path):
     docs = _load_script("docs")
     idx = tmp_path / "index.ipynb"
     shutil.copy(NBS / "index.ipynb", idx)
-    docs.update_index_timings("cpu-quick", {"14_sft.ipynb": {"seconds": 754.0, "peak_rss_mb": 3584.0}}, index=idx)
+    docs.update_index_timings("cpu-quick", {"17_sft.ipynb": {"seconds": 754.0, "peak_rss_mb": 3584.0}}, index=idx)
     src = "\n".join(c.source for c in nbformat.read(idx, as_version=4).cells)
-    row = next(l for l in src.splitlines() if l.startswith("| 14_sft"))
+    row = next(l for l in src.splitlines() if l.startswith("| 17_sft"))
     assert row.split("|")[3].strip() == "13 min / 3.5 GB (measured)"
     with pytest.raises(docs.DocsError, match="no column 'h100'"):
         docs.update_index_timings("h100", {}, index=idx)
@@ -334,7 +334,7 @@ if args and args[0] == "render":
         assert seen["args"][:1] == ["render"] and Path(seen["cwd"]).name == "_proc"
         for f in ["_quarto.yml", "nbdev.yml", "sidebar.yml", "styles.css", "index.ipynb", *NOTEBOOKS]:
             assert f in seen["files"], f"{f} not given to Quarto"
-        proc_cli = nbformat.read(ROOT / "_proc" / "18_cli.ipynb", as_version=4)
+        proc_cli = nbformat.read(ROOT / "_proc" / "21_cli.ipynb", as_version=4)
         assert proc_cli.cells[0].cell_type == "raw" and "output-file: cli.html" in proc_cli.cells[0].source
         assert any("### main" in "".join(o.get("data", {}).get("text/markdown", "")) for c in proc_cli.cells
                    for o in c.get("outputs", [])), "no show_doc API reference in the processed notebook"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from dagger_nb import synth
-from dagger_nb.synth import (FAMILIES, DISTRACTOR_TYPES, MAX_NODES, TEST_FAMILIES, IMPLIED, NAMES, Family, N, add_family, compose,
-                             generate, generate_records, make_problem, check_record, strip_distractors, split_by_family,
+from dagger_nb import problems
+from dagger_nb.problems import FAMILIES, DISTRACTOR_TYPES, MAX_NODES, IMPLIED, NAMES, Family, N, add_family, compose, make_problem
+from dagger_nb.synth import (TEST_FAMILIES, generate, generate_records, check_record, strip_distractors, split_by_family,
                              write_splits, load_synth, write_hub_samples, shortcut_rates, problem_stats, compare_stats)
 from dagger_nb.executor import run
 from dagger_nb.numerals import numbers_in
@@ -106,7 +106,7 @@ def test_classifiers_and_possessives_are_bangla():
     qs = " ".join(generate(300, seed=8)["question"])
     for word in ("টি", "জন", "খানা", "টাকা", "$", "ডলার", "%", "ডজন", "কেজি"):
         assert word in qs
-    assert synth.gen_of("আম") == "আমের" and synth.gen_of("কলা") == "কলার" and synth.gen_of("বই") == "বইয়ের"
+    assert problems.gen_of("আম") == "আমের" and problems.gen_of("কলা") == "কলার" and problems.gen_of("বই") == "বইয়ের"
 
 
 @settings(max_examples=60, deadline=None)
@@ -218,7 +218,7 @@ def test_distractor_templates_compete_and_vary():
     for kind, c in counts.items():
         assert len(c) >= 10 and max(c.values()) / sum(c.values()) <= 0.10, kind
     # RED copies the unit and range of a number that matters: {x~} in every RED template of every family
-    assert all(any(s.endswith("~") for s in synth._slots(t)) for fs in FAMILIES.values() for f in fs for t in f.red)
+    assert all(any(s.endswith("~") for s in problems._slots(t)) for fs in FAMILIES.values() for f in fs for t in f.red)
 
 
 def test_the_question_names_exactly_the_people_the_graph_uses():
@@ -255,7 +255,7 @@ def test_a_family_is_a_small_table_checked_when_added():
     fam = Family("tmp_fruit", "two baskets", facts=["{A} একটি ঝুড়িতে রাখল {a}।", "আরেকটি ঝুড়িতে রাখল {b}।"],
                  ask="{Ag} দুই ঝুড়িতে মোট কতগুলো {t} আছে?",
                  nums=dict(a=N(2, 20, unit="item", label="প্রথম ঝুড়ি"), b=N(2, 20, unit="item", label="দ্বিতীয় ঝুড়ি")),
-                 steps=["s = add(a, b) : মোট"], words={"t": synth.FRUITS},
+                 steps=["s = add(a, b) : মোট"], words={"t": problems.FRUITS},
                  red=["{Og} ঝুড়িতে আছে {a~}। | {Og} ঝুড়ি"], oad=[">ঝুড়িটির ওজন {#1-3} কেজি। | ওজন"],
                  need=[">{A} আরও {b~} রাখতে চেয়েছিল, কিন্তু জায়গা ছিল না। | না-রাখা"])
     try:
@@ -263,7 +263,7 @@ def test_a_family_is_a_small_table_checked_when_added():
         for seed in range(20):
             assert check_record(make_problem("tmp_fruit", random.Random(seed), 2)) == []
     finally:
-        FAMILIES.pop("tmp_fruit", None); synth.FAMILY_INFO.pop("tmp_fruit", None)
+        FAMILIES.pop("tmp_fruit", None); problems.FAMILY_INFO.pop("tmp_fruit", None)
     bad = [dict(steps=["s = add(a, c)"]), dict(steps=["s = frob(a, b)"]), dict(facts=["{A} রাখল {a}।"]),
            dict(red=["{O} রাখল। | x"]), dict(oad=["ওজন {#1-3} কেজি"])]
     for change in bad:
