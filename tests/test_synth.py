@@ -270,3 +270,14 @@ def test_a_family_is_a_small_table_checked_when_added():
         with pytest.raises(ValueError, match="tmp_fruit"):
             add_family(Family(**{**fam.__dict__, **change, "variant": 0}))
     assert "tmp_fruit" not in FAMILIES
+
+
+def test_explorer_builds_a_browser_over_the_records(capsys):
+    from dagger_nb.synth import explorer
+    ds = generate(5, seed=3)
+    w = explorer(ds)
+    (idx, dis), out = w.children[0].children, w.children[1]
+    assert (idx.max, dis.value) == (4, True)
+    assert ds[0]["question"] in capsys.readouterr().out          # the first record is drawn on opening
+    dis.value = False                                             # toggling redraws: the clean twin now
+    assert ds[0]["clean_question"] in capsys.readouterr().out
