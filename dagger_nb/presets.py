@@ -278,7 +278,7 @@ PRESETS: dict[str, Preset] = {
     # The classroom lab (`bash scripts/run.sh lab`): Gemma-3-270M from the bundled GGUF, CPU, trimmed vocabulary, the
     # fewshot completion prompt (the only one the untrained 270M answers with graphs, notebook 05) on eight of the
     # simpler families (CPU_FAMILIES). Tight label-free answers are ~165 tokens (all of 300 under 285): 288-token caps.
-    # The smallest setting measured that held claims 1-3 of notebook 20 for seeds 1 and 2, and for seed 0 all but 2a
+    # The smallest setting measured that held claims 1-3 of notebook 21 for seeds 1 and 2, and for seed 0 all but 2a
     # (SFT->GRPO 3.1 points below SFT, p = 0.5); 80-85 minutes on 2 cores. 320 SFT
     # steps on 1280 problems (640 problems and 160 steps gave an SFT model that GRPO made worse, data/lab-cpu-fewshot-seed0),
     # reward="readable" (no credit for graphs the executor cannot read) and 8 GRPO steps of 2 problems x 8 completions
@@ -293,7 +293,7 @@ PRESETS: dict[str, Preset] = {
                   eval_batch_size=64, eval_max_new_tokens=288, mgsm_n=40),   # MGSM-bn: the hub, or --mgsm-path / $DAGGER_MGSM_PATH
     # The short variant, and what notebooks run on a CPU: the chat prompt, 160 SFT steps on 640 problems, 3 GRPO steps,
     # 12 problems per set; about 22 minutes for the lab (data/lab-cpu-quick-example). SFT teaches the format; GRPO from
-    # base gets no reward with this prompt, so it shows none of claims 1-3 (notebook 20).
+    # base gets no reward with this prompt, so it shows none of claims 1-3 (notebook 21).
     "cpu-quick": Preset(name="cpu-quick", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False,
                         graph_tight=True, n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
                         lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
@@ -302,8 +302,8 @@ PRESETS: dict[str, Preset] = {
                         eval_max_new_tokens=288),
     # Colab T4 (15 GB): Gemma-3-4B-it in 4-bit through Unsloth, LoRA. precision "auto": fp16 autocast with Unsloth's fp32
     # guard on a T4 (no native bf16), bf16 on an L4 or A100 (where Unsloth loads Gemma-3 in bf16 and refuses fp16).
-    # Sized so that the whole lab (notebook 20) fits one free Colab session: about 68 minutes on a T4 by the estimates
-    # in notebook 20, which derive from Unsloth's published step times (not measured here yet): 30 SFT steps of
+    # Sized so that the whole lab (notebook 22) fits one free Colab session: about 68 minutes on a T4 by the estimates
+    # in notebook 22, which derive from Unsloth's published step times (not measured here yet): 30 SFT steps of
     # 8 sequences, 6 GRPO steps of 2 prompts x 4 completions per arm, 16 held-out problems (32 with the twins).
     "colab-t4": Preset(name="colab-t4", model="unsloth/gemma-3-4b-it", load_in_4bit=True, max_seq_length=2048,
                        prompt_style="paper", n_train=240, lora_r=16, lora_alpha=32, sft_epochs=1, sft_lr=2e-4,

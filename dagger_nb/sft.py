@@ -39,7 +39,7 @@ def sft_example(record: dict, style: str = "compact", labels: bool = True, tight
     if style in COMPLETION_STYLES:   # plain text: the whole fewshot prompt, then the rest of the graph (TRL appends <eos>)
         if (labels, tight) != (False, True): raise ValueError(f"style {style!r} needs labels=False, tight=True (its answers are written that way)")
         # The full prompt, worked examples included, although each step then pays for ~430 more tokens: trained on the
-        # bare problem, the 270M copied the examples' numbers once they were in front of it (0 of 168 right, notebook 20)
+        # bare problem, the 270M copied the examples' numbers once they were in front of it (0 of 168 right, notebook 22)
         return {"prompt": fewshot_prompt(record["question"]), "completion": answer[len(ANSWER_OPENING):]}
     return {"prompt": build_messages(record["question"], style),
             "completion": [{"role": "assistant", "content": answer}]}

@@ -334,7 +334,7 @@ if args and args[0] == "render":
         assert seen["args"][:1] == ["render"] and Path(seen["cwd"]).name == "_proc"
         for f in ["_quarto.yml", "nbdev.yml", "sidebar.yml", "styles.css", "index.ipynb", *NOTEBOOKS]:
             assert f in seen["files"], f"{f} not given to Quarto"
-        proc_cli = nbformat.read(ROOT / "_proc" / "21_cli.ipynb", as_version=4)
+        proc_cli = nbformat.read(ROOT / "_proc" / "23_cli.ipynb", as_version=4)
         assert proc_cli.cells[0].cell_type == "raw" and "output-file: cli.html" in proc_cli.cells[0].source
         assert any("### main" in "".join(o.get("data", {}).get("text/markdown", "")) for c in proc_cli.cells
                    for o in c.get("outputs", [])), "no show_doc API reference in the processed notebook"

@@ -4,7 +4,8 @@ import csv, json
 import numpy as np
 import pytest
 
-from dagger_nb.evaluate import (PAPER_RESULTS, bootstrap_ci, evaluate, load_completions, paired_drops,
+from dagger_nb.stats import bootstrap_ci
+from dagger_nb.evaluate import (PAPER_RESULTS, evaluate, load_completions, paired_drops,
                                 save_completions, score_completion, set_metrics, weighted_average, heldout_items)
 
 
@@ -78,7 +79,7 @@ def test_paired_drop_uses_matched_twins_only():
 
 def test_wilson_and_newcombe_intervals_cover_the_truth():
     "Simulated coverage near 95% (Wilson is known to sit close to nominal; Newcombe's paired interval too)."
-    from dagger_nb.evaluate import paired_diff_ci, wilson_ci
+    from dagger_nb.stats import paired_diff_ci, wilson_ci
     rng = np.random.default_rng(0)
     hits = sum(lo <= 0.3 <= hi for lo, hi in (wilson_ci(int((rng.random(64) < 0.3).sum()), 64) for _ in range(2000)))
     assert 0.92 <= hits / 2000 <= 0.98
@@ -95,7 +96,7 @@ def test_wilson_and_newcombe_intervals_cover_the_truth():
 
 def test_mcnemar_is_the_exact_binomial_tail():
     from math import comb
-    from dagger_nb.evaluate import mcnemar_p
+    from dagger_nb.stats import mcnemar_p
     for b, c in [(0, 5), (3, 9), (10, 10), (1, 0), (20, 7)]:
         n, k = b + c, min(b, c)
         assert mcnemar_p(b, c) == pytest.approx(min(1.0, 2 * sum(comb(n, i) for i in range(k + 1)) / 2 ** n))

@@ -160,7 +160,8 @@ def tiny_run(tmp_path_factory):
 
 def test_tiny_lab_writes_every_output(tiny_run):
     from dagger_nb.evaluate import load_completions
-    from dagger_nb.lab import LAB_STAGE_NAMES, MODELS
+    from dagger_nb.claims import MODELS
+    from dagger_nb.lab import LAB_STAGE_NAMES
     for f in ["results.md", "results.json", "results.csv", "lab.log", "config.json", "plots/accuracy.png",
               "plots/failures.png", "data/train.jsonl", "data/test.jsonl"]:
         assert (tiny_run / f).stat().st_size > 0, f
@@ -204,7 +205,7 @@ def test_lab_claims_say_which_hold(tmp_path):
     "Claims computed from a run folder: a made-up run where SFT→GRPO solves all 64 distracted problems and base→GRPO 20."
     import json
     from dagger_nb.evaluate import heldout_items, save_completions
-    from dagger_nb.lab import check_claims, claims_markdown
+    from dagger_nb.claims import check_claims, claims_markdown
     from dagger_nb.prompts import graph_block
     from dagger_nb.synth import generate_records
     recs = generate_records(64, seed=2, distractors=(1, 2))

@@ -44,7 +44,7 @@ def test_entry_points_import_unsloth_first(standin, code):
 
 
 def test_notebooks_first_cell_imports_unsloth_first(standin):
-    for name in ("17_sft.ipynb", "18_grpo.ipynb", "20_lab.ipynb"):
+    for name in ("17_sft.ipynb", "18_grpo.ipynb", "22_lab.ipynb"):
         install = nbformat.read(ROOT / "nbs" / name, as_version=4).cells[2].source
         seen, _ = standin(install + "\nimport trl, transformers, peft")
         assert seen == [[]], (name, seen)
