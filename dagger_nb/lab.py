@@ -16,7 +16,8 @@ from typing import Callable, Sequence
 from .evaluate import (evaluate, load_completions, markdown_table, paper_comparison,
                                 plot_accuracy, plot_failures, save_figure, fmt_value, json_ready)
 from .claims import MODELS, lab_claims, claims_markdown, ablation_summary, ablation_table, effect_line, fmt_ci
-from .runs import atomic_write, check_resume, make_run_dir, read_log, remove_path, replace_dir, run_lock, swap_in, write_atomically
+from .runs import (atomic_write, check_resume, environment_line, make_run_dir, read_log, remove_path, replace_dir, run_lock,
+                            swap_in, write_atomically)
 from .models import free_gpu
 from .presets import SettingError, get_preset, Preset, check_families
 from .synth import FAMILIES, load_synth, generate
@@ -351,6 +352,7 @@ def run_lab(preset: str | None = None, name: str | None = None, resume: bool = F
         log = _logger(run_dir)
         ctx = LabRun(run_dir, cfg, log, progress)
         log.info("run folder %s (preset %s%s)", run_dir, cfg.preset, ", resuming" if resume else "")
+        log.info("environment: %s", environment_line())   # the same seed can give other numbers on another CPU (notebook 12)
         t0 = time.time()
         try:
             res = run_stages(run_dir, list(stages) if stages is not None else lab_stages(), ctx, resume=resume, log=log, progress=progress)

@@ -17,7 +17,7 @@ __all__ = ['LOCK', 'MARKER', 'SEAL', 'CONFIG', 'unsloth_first', 'write_atomicall
            'remove_path', 'swap_in', 'replace_dir', 'build_once', 'RunLockedError', 'check_unlocked', 'run_lock',
            'is_run_dir', 'mark_run_dir', 'make_run_dir', 'seal_checkpoint', 'checkpoint_problem', 'checkpoint_step',
            'last_checkpoint', 'checkpoint_sealer', 'read_config', 'check_resume', 'read_log', 'truncate_log',
-           'open_run']
+           'environment', 'environment_line', 'open_run']
 
 # %% ../nbs/12_runs.ipynb #316ebcfd
 _PATCHED_BY_UNSLOTH = ("trl", "transformers", "peft")
@@ -325,6 +325,32 @@ def truncate_log(path, step: int) -> None:
     if process_rank() > 0: return
     p = Path(path)
     if p.exists(): atomic_write(p, "".join(json.dumps(r) + "\n" for r in read_log(p) if r.get("step", 0) <= step))
+
+# %% ../nbs/12_runs.ipynb #b2cfd745
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"): return line.split(":", 1)[1].strip()
+    except OSError: pass
+    import platform
+    return platform.processor() or platform.machine()
+
+def environment() -> dict:
+    "What a run's numbers depend on besides code, data and seed: Python, the numerical stack's versions, the CPU and its kernel level, the GPU."
+    import platform, torch
+    from importlib.metadata import PackageNotFoundError, version
+    def v(pkg):
+        try: return version(pkg)
+        except PackageNotFoundError: return None
+    return {"python": platform.python_version(), "torch": torch.__version__, **{p: v(p) for p in ("transformers", "trl", "peft", "accelerate")},
+            "cpu": _cpu_name(), "cpu_kernels": torch.backends.cpu.get_cpu_capability(), "torch_threads": torch.get_num_threads(),
+            "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None}
+
+def environment_line(env: dict | None = None) -> str:
+    "`environment()` as one line for a log."
+    e = env or environment()
+    return (f"torch {e['torch']} ({e['cpu_kernels']} CPU kernels, {e['torch_threads']} threads), transformers {e['transformers']}, "
+            f"trl {e['trl']}, peft {e['peft']}; CPU {e['cpu']}; GPU {e['gpu'] or 'none'}; Python {e['python']}")
 
 # %% ../nbs/12_runs.ipynb #e367cf24
 @contextmanager

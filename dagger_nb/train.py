@@ -9,7 +9,7 @@ from __future__ import annotations
 import json, time
 from pathlib import Path
 from .presets import Preset, check_families, get_preset, gpu_info
-from .runs import checkpoint_sealer, checkpoint_step, replace_dir, truncate_log
+from .runs import checkpoint_sealer, checkpoint_step, environment, replace_dir, truncate_log
 from .models import load_model, vocab_id, write_meta
 
 # %% auto #0
@@ -111,10 +111,10 @@ def fit(trainer, last) -> float:
 
 # %% ../nbs/16_train.ipynb #14d4707a
 def summarize(stage: str, p: Preset, trainer, last, n_train: int, seconds: float, **extra) -> dict:
-    "What `summary.json` records of a finished run: stage, preset and settings, steps, resume point, time, vocabulary, `extra`."
+    "What `summary.json` records of a finished run: stage, preset and settings, steps, resume point, time, vocabulary, the machine, `extra`."
     return dict(stage=stage, preset=p.name, settings=p.to_dict(), precision=resolve_precision(p.precision),
                 steps=trainer.state.global_step, resumed_from=last.name if last else None, n_train=n_train,
-                train_seconds=round(seconds, 2), **vocab_record(trainer.model), **extra)
+                train_seconds=round(seconds, 2), **vocab_record(trainer.model), environment=environment(), **extra)
 
 def save_adapter(trainer, tok, out: Path, summary: dict, **meta) -> Path:
     "Write `out/adapter` whole or not at all: the weights, the tokenizer, `dagger_model.json` (`write_meta` with `meta`) and `summary.json`."

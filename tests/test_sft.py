@@ -48,6 +48,8 @@ def test_sft_learns_the_format_better_than_the_untrained_model():
     summary = json.loads((adapter / "summary.json").read_text())
     assert summary["steps"] > 0 and summary["loss"][-1][1] < summary["loss"][0][1] / 4
     assert (adapter / "dagger_model.json").exists()
+    import torch
+    assert summary["environment"]["torch"] == torch.__version__ and summary["environment"]["cpu_kernels"]   # which machine made it
     held_out = [r["question"] for r in records(8, seed=123)]
     sft_model, sft_tok = load_model(str(adapter))
     base_model, base_tok = load_model("tiny", trim_vocab=True)
