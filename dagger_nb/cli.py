@@ -88,6 +88,7 @@ def _make_folder(out: Path, flag: str) -> Path:
     except OSError as e: raise OSError(f"{flag} {out}: cannot create this folder ({e.strerror or e}); choose a folder you can write to") from None
     return out
 
+# %% ../nbs/23_cli.ipynb #fd984a22
 def _make_data_main(args) -> int:
     lo, _, hi = args.distractors.partition("-")
     try: rng = (int(lo), int(hi or lo))
@@ -110,6 +111,7 @@ def _make_data_main(args) -> int:
         print(compare_stats(recs, mgsm))
     return 0
 
+# %% ../nbs/23_cli.ipynb #9bd41bf3
 @command("make-data", "Generate synthetic Bangla problems with gold graphs; write train/val/test JSONL (test = held-out families).")
 def _make_data_cmd(p):
     p.add_argument("--n", type=int, default=2000, help="number of problems (default: 2000)")
@@ -129,6 +131,7 @@ def _read_source(path: str, limit: int) -> str:
     if path == "-": return sys.stdin.read(limit + 1)
     with open(path, encoding="utf-8", errors="replace") as f: return f.read(limit + 1)
 
+# %% ../nbs/23_cli.ipynb #ee654f89
 def _exec_main(args) -> int:
     try: text = _read_source(args.file, DEFAULT_LIMITS.max_text_chars)
     except OSError as e:
@@ -148,6 +151,7 @@ def _exec_main(args) -> int:
         return 1
     return 0
 
+# %% ../nbs/23_cli.ipynb #748428cf
 @command("exec", "Execute a DAGGER graph from FILE (or - for stdin) and print its value.")
 def _exec_cmd(p):
     p.add_argument("file", help="model output or graph JSON; - reads stdin")
@@ -177,6 +181,7 @@ def _draw_main(args) -> int:
     print(f"wrote {out}{note}")
     return 0
 
+# %% ../nbs/23_cli.ipynb #8cb32119
 def _image_path(path: str, flag: str = "--out") -> Path:
     "Where an image named `path` is written: PNG when it has no extension; a folder or a format matplotlib cannot write is refused."
     from matplotlib.backend_bases import FigureCanvasBase
@@ -187,6 +192,7 @@ def _image_path(path: str, flag: str = "--out") -> Path:
         raise ValueError(f"{flag} {out}: unknown image type {out.suffix!r}; use .png, .svg or .pdf")
     return out
 
+# %% ../nbs/23_cli.ipynb #ebc4b510
 @command("draw", "Draw a DAGGER graph from FILE (or - for stdin) to an image (PNG, SVG or PDF).")
 def _draw_cmd(p):
     p.add_argument("file", help="model output or graph JSON; - reads stdin")
@@ -211,6 +217,7 @@ def _override_type(typ, value):
         return (lambda s: None if s.lower() == "none" else tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
     return (lambda s: None if s.lower() == "none" else s), "TEXT"
 
+# %% ../nbs/23_cli.ipynb #186a0720
 def _add_overrides(p, stages: tuple):
     "One typed flag per setting of `stages` (notebook 13), grouped by stage, with its help and the cpu preset's value: `--sft-max-steps 64`."
     types, helps, groups = setting_types(), setting_help(), {}
@@ -288,6 +295,7 @@ def _solve_main(args) -> int:
         print(f"picture: {draw_to}")
     return 0 if s.ok else 1
 
+# %% ../nbs/23_cli.ipynb #4bae090f
 @command("solve", "Write and run a graph for one Bangla question; prints the graph and the answer (--draw saves a picture).")
 def _solve_cmd(p):
     p.add_argument("question", nargs="+", help="the question (quote it)")

@@ -77,6 +77,7 @@ def _table_rows(text: str, shown: str, delimiter: str) -> list[tuple[str, dict]]
         if len(r) != 2: raise DataFormatError(f"{shown} line {n}: {len(r)} column(s); a table without a header needs two: question, answer")
     return [(f"{shown} line {n}", {"question": r[0], "answer": r[1]}) for n, r in rows]
 
+# %% ../nbs/06_data.ipynb #83562abf
 def _json_rows(text: str, shown: str, lines: bool) -> list[tuple[str, dict]]:
     "Rows of a JSON list (or a dict holding one) or of JSON lines; each must be an object."
     if lines:
@@ -116,6 +117,7 @@ def read_rows(path: str | Path) -> list[tuple[str, dict]]:
     if not rows: raise DataFormatError(f"{shown} holds no rows: it needs one problem per line or record")
     return rows
 
+# %% ../nbs/06_data.ipynb #7d86a964
 def read_records(path: str | Path) -> list[dict]:
     "The rows of a local TSV/CSV/JSON/JSONL/parquet file, or of a folder saved with `save_to_disk`."
     return [r for _, r in read_rows(path)]
@@ -135,6 +137,7 @@ def convert_rows(rows: list[tuple[str, dict]], fn) -> list:
             raise DataFormatError(f"{place}: {e.args[0] if e.args else e}") from None
     return out
 
+# %% ../nbs/06_data.ipynb #c313691a
 def _field(row: dict, names: tuple[str, ...]) -> object:
     for n in names:
         if n in row and row[n] is not None: return row[n]
@@ -161,6 +164,7 @@ def mgsm_env_path() -> Path | None:
         raise FileNotFoundError(f"{MGSM_ENV}={env!r} names no file: set it to an MGSM Bangla TSV (question TAB answer) or unset it")
     return Path(env).expanduser()
 
+# %% ../nbs/06_data.ipynb #d2cd5ff5
 def _hub_rows(attempts: list[tuple], what: str, loader: str, hint: str = "") -> list[tuple[str, dict]]:
     "`(place, row)` pairs from the first hub location that works; `attempts` holds `(repo, config, split)` or `(repo, filename)`."
     errors = []
@@ -191,6 +195,7 @@ def last_number(text: str) -> float:
     if not found: raise ValueError(f"no number in {str(text)[-80:]!r}")
     return found[-1]
 
+# %% ../nbs/06_data.ipynb #1e9fbbf2
 def load_mgsm_bn(path: str | Path | None = None) -> datasets.Dataset:
     "MGSM's 250 Bangla test problems in the common shape, from `path`, else the file `$DAGGER_MGSM_PATH` names, else the hub."
     path = path if path is not None else mgsm_env_path()
@@ -208,6 +213,7 @@ def load_msvamp_bn(path: str | Path | None = None) -> datasets.Dataset:
         return common_record(q, last_number(_field(r, ("response",))), "msvamp_bn")
     return _dataset(convert_rows(rows, one))
 
+# %% ../nbs/06_data.ipynb #d11ee5a2
 _TYPE_WORDS = {"RED": ("red", "related"), "OAD": ("oad", "orthogonal"), "NEED": ("need", "null")}
 
 def _distractor_type(x) -> str | None:
@@ -239,6 +245,7 @@ def load_distractmath(config: str = "mgsm", path: str | Path | None = None) -> d
         _field(r, ("modified_question", "question")), _answer(r, ("ground_truth", "answer")), f"distractmath_{config}",
         r.get("original_question"), _distractor_type(r.get("augmentation_type")), _sentences(r.get("added_sentences")))))
 
+# %% ../nbs/06_data.ipynb #45ae3f9e
 _FENCE_RE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
 
 def _graph_text(response: str | None) -> str | None:

@@ -43,6 +43,7 @@ def _check_record(r, where: str) -> None:
         raise ValueError(f"{where}: completion record lacks {missing}. Every record needs {list(RECORD_FIELDS)}; "
                          f"optional: {list(OPTIONAL_FIELDS)}.")
 
+# %% ../nbs/20_evaluate.ipynb #a780e86c
 def _jsonable(v):
     if isinstance(v, (np.floating, np.integer)): return v.item()
     if isinstance(v, float) and not math.isfinite(v): return None
@@ -56,6 +57,7 @@ def save_completions(records: Iterable[dict], path) -> Path:
         lines.append(json.dumps({k: _jsonable(v) for k, v in {**OPTIONAL_FIELDS, **r}.items()}, ensure_ascii=False) + "\n")
     return atomic_write(path, "".join(lines))
 
+# %% ../nbs/20_evaluate.ipynb #e3d89d0f
 def load_completions(*paths) -> list[dict]:
     "Read completion records from JSONL files, or from every `*.jsonl` file in a directory."
     files = []
@@ -85,6 +87,7 @@ def _gold_match(claimed_values, gold) -> int:
         if left[k] > 0: left[k] -= 1; hits += 1
     return hits
 
+# %% ../nbs/20_evaluate.ipynb #6547a910
 def score_completion(completion, answer, gold_distractors=None, question=None, verdict: Verdict | None = None) -> dict:
     """The fields evaluation reports for one completion, read off its `verdict` (judged now, with `executor.judge`, when
     none is given). With `gold_distractors` (the distractor numbers a synthetic problem was built with) it also counts
@@ -266,6 +269,7 @@ def accuracy_table(self: EvalReport) -> str:
         rows.append(row)
     return markdown_table(head, rows)
 
+# %% ../nbs/20_evaluate.ipynb #7c3c88bd
 @patch
 def drop_table(self: EvalReport) -> str:
     "Markdown: paired drops in points with their 95% intervals and McNemar's p."
@@ -274,6 +278,7 @@ def drop_table(self: EvalReport) -> str:
           f"{fmt_value(d['drop'])} [{fmt_value(d['drop_lo'])}, {fmt_value(d['drop_hi'])}]", f"{d['only_clean']} / {d['only_distracted']}",
           fmt_p(d["p"])] for d in self.drops])
 
+# %% ../nbs/20_evaluate.ipynb #d32131a6
 @patch
 def detail_table(self: EvalReport) -> str:
     "Markdown: failure rates, tokens, distractor flags (against the gold and self-consistency) and accuracy per type and position."
@@ -285,6 +290,7 @@ def detail_table(self: EvalReport) -> str:
                                   fmt_value(r.get("gold_recall")), fmt_value(r["distractor_precision"]),
                                   fmt_value(r["distractor_recall"])] + [by(r, k) for k in DISTRACTOR_TYPES + POSITIONS] for r in self.metrics])
 
+# %% ../nbs/20_evaluate.ipynb #1ece3c63
 @patch
 def to_markdown(self: EvalReport, title: str = "Evaluation") -> str:
     "All tables as one markdown document (percentages)."
@@ -354,6 +360,7 @@ def save_figure(fig, path):
         atomic_write(path, buf.getvalue())
     return fig
 
+# %% ../nbs/20_evaluate.ipynb #aa32bc52
 def plot_accuracy(report: EvalReport, path=None, title: str = "Accuracy without and with distractors"):
     "Grouped bars: per model, accuracy on each clean set and its distracted twin, with 95% CI error bars."
     import matplotlib.pyplot as plt
@@ -375,6 +382,7 @@ def plot_accuracy(report: EvalReport, path=None, title: str = "Accuracy without 
     ax.legend(fontsize=8, ncols=min(4, len(sets)), loc="upper left"); ax.grid(axis="y", alpha=0.3)
     return save_figure(fig, path)
 
+# %% ../nbs/20_evaluate.ipynb #f1ca0fff
 def plot_failures(report: EvalReport, path=None, title: str = "Where the answers go"):
     "Stacked bars per model and set: correct, wrong value, execution failure, format failure."
     import matplotlib.pyplot as plt
@@ -406,6 +414,7 @@ def gold_distractor_values(graph) -> list[float]:
     g = json.loads(graph) if isinstance(graph, str) else graph
     return [float(n["val"]) for n in g["nodes"] if n.get("op") == "const" and n.get("distractor")]
 
+# %% ../nbs/20_evaluate.ipynb #dc978cd6
 def _rows(ds, n=None):
     rows = ds.to_list() if hasattr(ds, "to_list") else list(ds)
     return rows[:n] if n is not None else rows

@@ -69,6 +69,7 @@ def _evaluate(graph: Graph, lim: Limits, needed: set[str] | None) -> dict[str, f
             failed.setdefault(nid, reason)
     return values
 
+# %% ../nbs/04_executor.ipynb #26861a5c
 def execute(graph: Graph, limits: Limits | None = None) -> float:
     "The value of final_result; raises GraphExecutionError (with `.node` and `.reason`) when it cannot be computed."
     return evaluate(graph, limits)["final_result"]
@@ -104,6 +105,7 @@ class RunResult:
         if self.ok: return f"RunResult(value={format_value(self.value)}, distractors={self.distractors}, claimed={self.claimed})"
         return f"RunResult(stage={self.stage!r}, error={self.error!r})"
 
+# %% ../nbs/04_executor.ipynb #515a0932
 def format_value(x: float | None) -> str:
     "A value as a person writes it: 600.0 -> '600', 2.5 -> '2.5', None -> '-'."
     if x is None: return "-"
@@ -159,6 +161,7 @@ def completion_text(completion) -> str:
         return "".join(completion_text(m) for m in asst)
     return str(completion)
 
+# %% ../nbs/04_executor.ipynb #e0f388a0
 def answers_match(value, gold, rel_tol: float = 1e-6) -> bool:
     "True when `value` equals the gold answer (float, int or Bangla-digit string) within `rel_tol`."
     if value is None: return False

@@ -17,6 +17,7 @@ BOXES = [("বাক্স", "টি"), ("প্যাকেট", "টি")]
 ITEM_WORDS = [(n, "টি") for n, _, _ in ITEMS]
 GROCERIES = [("চাল", "টি"), ("ডাল", "টি"), ("আলু", "টি"), ("চিনি", "টি"), ("আটা", "টি"), ("পেঁয়াজ", "টি")]
 
+# %% ../nbs/08_families.ipynb #7b44e2ae
 add_family(Family("total_two", "two amounts added",
     facts=["{A} সকালে বাজার থেকে {a} কিনল।", "বিকেলে সে আরও {b} কিনল।"],
     ask="সব মিলিয়ে {A} কতগুলো {t} কিনল?",
@@ -37,6 +38,7 @@ add_family(Family("total_two", "two amounts added",
     need=[">{B} আরও {b~} কিনতে চেয়েছিল, কিন্তু টাকা ছিল না। | না-কেনা",
           "{Ag} মামা {A}কে {a~} দেবেন বলেছিলেন, কিন্তু এখনো দেননি। | না-পাওয়া"]))
 
+# %% ../nbs/08_families.ipynb #0d279ff1
 add_family(Family("difference", "how many more",
     facts=["{Ag} কাছে {a} আছে।", "কিন্তু {Bg} কাছে আছে মাত্র {b}।"],
     ask="{Bg} চেয়ে {Ag} কাছে কতগুলো {t} বেশি আছে?",
@@ -80,6 +82,7 @@ add_family(Family("total_three", "three amounts added",
     need=[">চতুর্থ দিনও {b~} পাড়ার কথা ছিল, কিন্তু বৃষ্টির জন্য তা হয়নি। | না-পাড়া",
           ">একজন পাইকার {a~} আগাম কিনতে চেয়েছিলেন, কিন্তু {A} রাজি হয়নি। | না-বিক্রি"]))
 
+# %% ../nbs/08_families.ipynb #5778886e
 add_family(Family("remain_give", "left after giving some away",
     facts=["{Ag} কাছে {a} ছিল।", "সে তার বন্ধু {B}কে {b} দিল।", "কিন্তু ছোট বোনটি কাঁদতে থাকায় সে তাকেও দিল {c}।"],
     ask="এখন {Ag} কাছে কতগুলো {t} আছে?",
@@ -147,6 +150,7 @@ add_family(Family("price_total", "two goods at a price each",
     need=[">{A} আরও {j~} কিনতে চেয়েছিল, কিন্তু দোকানে আর ছিল না। | না-কেনা",
           ">দোকানি {k~} একসঙ্গে কিনলে ছাড় দিতে চেয়েছিলেন, কিন্তু {A} রাজি হয়নি। | বাতিল প্রস্তাব"]))
 
+# %% ../nbs/08_families.ipynb #01eee9c5
 add_family(Family("price_change", "buying and getting change",
     facts=["{A} দোকান থেকে প্রতিটি {p} দরে {k} কিনল।", "একটি ব্যাগও কিনল সে, যার দাম {q}।",
            "কিন্তু তার কাছে খুচরা টাকা ছিল না।"],
@@ -183,6 +187,7 @@ add_family(Family("discount", "how much was saved by a discount",
     need=[">{A} ভেবেছিল আরও {r~} কমানো যাবে, কিন্তু দোকানি রাজি হননি। | না-কমানো",
           ">দোকানি {P~} দামের আরেকটি মডেল দেখালেন, কিন্তু {A} সেটি কেনেনি। | না-কেনা"]))
 
+# %% ../nbs/08_families.ipynb #0a76ab20
 add_family(Family("profit", "profit on pieces bought and sold",
     facts=["{A} প্রতিটি {c} দরে {k} কিনল।", "আনা-নেওয়ায় তার খরচ হলো {r}।", "পরে সে প্রতিটি {s} দরে সবগুলো বিক্রি করল।"],
     ask="সব খরচ বাদ দিয়ে {Ag} মোট কত {cur} লাভ হলো?",
@@ -218,6 +223,7 @@ add_family(Family("savings_goal", "weeks of saving to reach a price",
     need=[">{Ag} চাচা {s~} দেবেন বলেছিলেন, কিন্তু শেষে দেননি। | না-পাওয়া",
           ">{A} একবার {P~} দামের একটি বড় {it} কেনার কথা ভেবেছিল, কিন্তু সে পরিকল্পনা বাদ দিয়েছে। | বাদ দেওয়া পরিকল্পনা"]))
 
+# %% ../nbs/08_families.ipynb #034fc932
 add_family(Family("two_purchases", "two goods by the kilo, with change",
     facts=["বাজারে এক কেজি {gg} দাম {p}, আর এক কেজি {hg} দাম {q}।", "{A} কিনল {k} কেজি {g} আর {m} কেজি {h}।",
            "সে দোকানদারকে {n} দিল।"],
@@ -266,6 +272,7 @@ add_family(Family("rate_day", "made every day minus sold every day",
     need=[">{A} প্রতিদিন আরও {r~} বানানোর পরিকল্পনা করেছিলেন, কিন্তু তা শুরু হয়নি। | বাতিল পরিকল্পনা",
           ">একজন পাইকার প্রতিদিন {b~} নেওয়ার কথা বলেছিলেন, কিন্তু চুক্তি হয়নি। | না-হওয়া চুক্তি"]))
 
+# %% ../nbs/08_families.ipynb #813e6951
 add_family(Family("rate_hour", "pages an hour, hours a day, days",
     facts=["{A} ঘণ্টায় {r} পড়তে পারে।", "সে প্রতিদিন {h} করে পড়ে।"],
     ask="{d} দিনে {A} মোট কত পৃষ্ঠা পড়বে?",

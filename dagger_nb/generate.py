@@ -44,6 +44,7 @@ def _fence_closed(text: str) -> bool:
     i = text.find("```")
     return i >= 0 and text.find("```", i + 3) >= 0
 
+# %% ../nbs/15_generate.ipynb #2eb3b0e0
 class FenceStop:
     """Tells when a completion holds an opened and closed ``` fence, from each token's text: a run of k backticks
     holds k // 3 fences (as `str.find` counts them), so no row is ever decoded while generating."""
@@ -87,6 +88,7 @@ class _Grow:
         self.keys, self.values = self._kbuf[:, :, at:at + n + s], self._vbuf[:, :, at:at + n + s]
         return full
 
+# %% ../nbs/15_generate.ipynb #035b9c8c
 def growing_cache(config):
     "A `DynamicCache` for `config` whose layers append in place (sliding-window layers too, also once their window is full)."
     from transformers.cache_utils import DynamicCache, DynamicLayer, DynamicSlidingWindowLayer
@@ -119,6 +121,7 @@ def _one_token_attention(module, query, key, value, attention_mask, dropout=0.0,
     out = F.scaled_dot_product_attention(query.reshape(B, Hk, H // Hk, D), key, value, attn_mask=mask, scale=scaling)
     return out.reshape(B, 1, H, D), None
 
+# %% ../nbs/15_generate.ipynb #119ad3f8
 def _decode_attention(model):
     "Switch `model` to `_one_token_attention` (registered once with transformers); returns how to switch it back."
     from transformers import AttentionInterface
@@ -140,6 +143,7 @@ def _common_prefix(prompts: list[list[int]], least: int = 16) -> int:
         if any(p[k] != t for p in prompts): n = k; break
     return n if n >= least else 0
 
+# %% ../nbs/15_generate.ipynb #a7d93eb5
 def _prefill(model, prompts, pad_id, cache, share_prefix: bool):
     """Run the prompts, left-padded to one length, through the model into `cache`; returns the last logits, the
     attention mask and next positions. With `share_prefix`, the prefix all prompts share (the instructions, the worked
@@ -166,6 +170,7 @@ def _prefill(model, prompts, pad_id, cache, share_prefix: bool):
                    past_key_values=cache, use_cache=True, logits_to_keep=1).logits[:, -1].float()
     return logits, mask, pos[:, -1] + 1
 
+# %% ../nbs/15_generate.ipynb #aeb83e0f
 def _decode_batch(model, prompts, max_new_tokens, stop_ids, sampling, stop, generator, pad_id, share_prefix):
     "Completions for one batch: one prefill, then one token per live row per step; finished rows leave the batch and the cache."
     import torch
@@ -215,6 +220,7 @@ def generate_ids(model, prompts: list[list[int]], max_new_tokens: int, stop_ids,
         model.train(was); restore()
     return out
 
+# %% ../nbs/15_generate.ipynb #3e96f760
 def merged_for_inference(model):
     "A plain model with any LoRA adapter folded into its weights (`W + B A`): the same outputs, fewer operations per token."
     if hasattr(model, "merge_and_unload") and hasattr(model, "peft_config"):
@@ -242,6 +248,7 @@ class Solution:
     distractors = property(lambda self: self.verdict.derived)
     ok = property(lambda self: self.verdict.ok)
 
+# %% ../nbs/15_generate.ipynb #b3b21ed3
 class _StopOnFence:
     "Stopping criterion: a row is done once its completion (after what the prompt already `opened`) holds a closed ``` fence."
     def __init__(self, tokenizer, prompt_len: int, opened: str = ""):
@@ -251,6 +258,7 @@ class _StopOnFence:
         tails = self.tokenizer.batch_decode(input_ids[:, self.prompt_len:], skip_special_tokens=True)
         return torch.tensor([_fence_closed(self.opened + t) for t in tails], device=input_ids.device)
 
+# %% ../nbs/15_generate.ipynb #08b8d05b
 def stop_token_ids(tokenizer) -> list[int]:
     "Token ids that end an answer: end-of-sequence and Gemma's end-of-turn (when the vocabulary has them)."
     ids = []
@@ -262,6 +270,7 @@ def stop_token_ids(tokenizer) -> list[int]:
             ids.append(i)
     return ids
 
+# %% ../nbs/15_generate.ipynb #9162bf7d
 def cut_answer(text: str) -> str:
     "The completion up to and including the closing fence of its first ``` block (drops trailing chatter)."
     i = text.find("```")

@@ -20,6 +20,7 @@ def json_number(x):
     "A float as JSON would write it by hand: 120.0 -> 120."
     return int(x) if isinstance(x, float) and x.is_integer() and abs(x) < 1e15 else x
 
+# %% ../nbs/02_graph.ipynb #298a8d56
 class Node(BaseModel):
     "One node of a DAGGER graph."
     model_config = ConfigDict(extra="ignore")
@@ -219,6 +220,7 @@ class Problem:
 
     def __str__(self): return self.message
 
+# %% ../nbs/02_graph.ipynb #1a44d550
 def dependencies(graph: Graph) -> set[str] | None:
     "Ids final_result depends on (itself included), or None without a final_result. Iterative."
     args = {n.id: n.args for n in reversed(graph.nodes)}   # first occurrence wins
@@ -283,6 +285,7 @@ def _hint(op: str) -> str:
     close = difflib.get_close_matches(str(op).lower(), list(OPS), n=1)
     return f"; did you mean '{close[0]}'?" if close else f"; known ops: {', '.join(OPS)}"
 
+# %% ../nbs/02_graph.ipynb #64080696
 def _node_problems(n: Node, i: int, index: dict[str, int], lim: Limits) -> list[Problem]:
     "The problems of node number i on its own: its op, its arity, its val, its references to other nodes."
     P, out, op, args = Problem, [], n.op, n.args

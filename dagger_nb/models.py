@@ -31,6 +31,7 @@ GEMMA_CHAT_TEMPLATE = (
 )
 "Gemma-3's turn format (system text folded into the first user turn), used when a tokenizer has no template."
 
+# %% ../nbs/14_models.ipynb #c1450dd2
 def default_cache_dir() -> Path:
     "Where converted models live: `$DAGGER_CACHE`, else `~/.cache/dagger_nb`."
     return Path(os.environ.get("DAGGER_CACHE") or Path.home() / ".cache" / "dagger_nb")
@@ -63,6 +64,7 @@ def gguf_file(cache_dir=None) -> Path:
         write_atomically(target, lambda tmp: pkg.assemble(tmp, overwrite=True))
     return target
 
+# %% ../nbs/14_models.ipynb #f87aa4ac
 def _finish_tokenizer(tok):
     "Gemma-3 chat template and padding on any tokenizer that lacks them."
     if not getattr(tok, "chat_template", None):
@@ -108,6 +110,7 @@ def gguf_tokenizer(path):
                                   unk_token="<unk>", mask_token="<mask>")
     return _finish_tokenizer(tok)
 
+# %% ../nbs/14_models.ipynb #09b11c07
 _TOKENIZERS: dict = {}
 
 def gemma_tokenizer(cache_dir=None):
@@ -128,6 +131,7 @@ def _hub_tokenizer(name):
     try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=hub_offline()))
     except OSError as e: raise OSError(_no_gguf("the Gemma-3 tokenizer")) from e
 
+# %% ../nbs/14_models.ipynb #bbae6770
 def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
     "Folder with Gemma-3-270M as safetensors + tokenizer; converted from the bundled GGUF on first use (about a minute)."
     from transformers import AutoModelForCausalLM, Gemma3ForCausalLM
@@ -150,6 +154,7 @@ def gemma_270m_dir(cache_dir=None, progress: bool = True) -> Path:
         gemma_tokenizer(cache).save_pretrained(tmp)
     return build_once(cache / "gemma-3-270m", build)
 
+# %% ../nbs/14_models.ipynb #ce1a48bf
 def tiny_config(vocab_size: int = 262144, **kw):
     "A 2-layer Gemma-3 text config, small enough to train in seconds on a CPU."
     from transformers import Gemma3TextConfig
@@ -174,6 +179,7 @@ def vocab_texts(extra=()) -> list[str]:
     texts += [t for t in extra if isinstance(t, str)]
     return texts
 
+# %% ../nbs/14_models.ipynb #2365fc0b
 _BANGLA_PIECE = re.compile(r"^\u2581?[\u0980-\u09FF\u200c\u200d]+$")   # ~10k of Gemma's pieces are Bangla script only
 
 def _pieces(js) -> list[str]:
@@ -284,6 +290,7 @@ def _unsloth_available() -> bool:
     except Exception:
         return False
 
+# %% ../nbs/14_models.ipynb #a64e3856
 def lora_config(r: int = 16, alpha: int = 32, dropout: float = 0.0, targets=None):
     "A PEFT `LoraConfig` for causal LM on all attention and MLP projections (the paper's choice)."
     from peft import LoraConfig
@@ -299,6 +306,7 @@ def _as_lora(lora):
         return lora_config()
     return lora
 
+# %% ../nbs/14_models.ipynb #a38dc897
 def _load_unsloth(name, lora, load_in_4bit, max_seq_length, base=None):
     "Through Unsloth: a base model (then a fresh LoRA if `lora`), or an adapter folder (Unsloth loads its base and patches it)."
     from unsloth import FastModel   # optional GPU extra, imported only here
@@ -430,10 +438,12 @@ def free_gpu() -> dict | None:
     torch.cuda.reset_peak_memory_stats()
     return {"gpu_peak_gib": round(peak, 2), "gpu_still_allocated_gib": round(still, 2)}
 
+# %% ../nbs/14_models.ipynb #2435dc76
 def vocab_id(keep_ids) -> str | None:
     "A short fingerprint of a trimmed vocabulary (sha256 of its kept token ids), recorded with every saved model."
     return None if keep_ids is None else hashlib.sha256(",".join(map(str, keep_ids)).encode()).hexdigest()[:16]
 
+# %% ../nbs/14_models.ipynb #82003ce0
 def write_meta(model, out_dir, **extra) -> Path:
     "Write `dagger_model.json` (base name, kept vocabulary) into `out_dir` so `load_model(out_dir)` works."
     base = getattr(model, "dagger_base", None) or getattr(getattr(model, "base_model", None), "dagger_base", None)
@@ -463,6 +473,7 @@ def _hub_skip_reason(token) -> str | None:
     if not token: return "push: no Hugging Face token (pass token= or set HF_TOKEN)"
     return None
 
+# %% ../nbs/14_models.ipynb #c833ab3c
 def export_model(folder, out_dir, gguf: str | None = None, push_to: str | None = None, token: str | None = None) -> dict:
     "Merged 16-bit model of the adapter (or fine-tuned) `folder` in `out_dir`; GGUF of quantization `gguf`; push to Hub repo `push_to`."
     import torch

@@ -34,6 +34,7 @@ add_family(Family("weekly_wage", "hourly pay over a month",
     need=[">{A} প্রতিদিন আরও {h~} কাজ করতে চেয়েছিল, কিন্তু মালিক রাজি হননি। | না-করা ঘণ্টা",
           ">আরেকটি দোকান {A}কে ঘণ্টায় {w~} দিতে চেয়েছিল, কিন্তু {A} যায়নি। | ফেরানো প্রস্তাব"]))
 
+# %% ../nbs/09_more_families.ipynb #f9686242
 add_family(Family("per_box", "boxes times pieces, plus loose ones",
     facts=["{A} কিনল {x}।", "+প্রতিটি {bg} ভেতরে আছে {y}।", "এ ছাড়া তার কাছে আগে থেকেই ছিল {z}।"],
     ask="এখন {Ag} কাছে মোট কতগুলো {t} আছে?",
@@ -79,6 +80,7 @@ add_family(Family("share_equal", "dozens shared equally",
     need=[">{A} আরও {d~} ডজন আনতে চেয়েছিল, কিন্তু দোকানে আর ছিল না। | না-আনা",
           ">{Ag} চাচাতো ভাইয়েরা {k~} আসার কথা ছিল, কিন্তু তারা আসেনি। | না-আসা"]))
 
+# %% ../nbs/09_more_families.ipynb #0b5e6a82
 add_family(Family("share_after_keep", "keep some, share the rest",
     facts=["{Ag} কাছে {a} ছিল।", "নিজের জন্য সে রাখল {b}।", "বাকিগুলো সে তার {k} বন্ধুর মধ্যে সমানভাবে ভাগ করে দিল।"],
     ask="{Ag} প্রত্যেক বন্ধু কতগুলো করে {t} পেল?",
@@ -124,6 +126,7 @@ add_family(Family("average", "mean distance walked over four days",
     need=[">{A} পঞ্চম দিনে {c~} কিলোমিটার হাঁটার কথা ভেবেছিল, কিন্তু বৃষ্টির জন্য বের হয়নি। | না-হাঁটা",
           ">{O} {A}কে {d~} কিলোমিটার দূরের পার্কে যেতে বলেছিল, কিন্তু {A} যায়নি। | না-যাওয়া"]))
 
+# %% ../nbs/09_more_families.ipynb #62da2521
 add_family(Family("percent_of", "the part that is not the percentage",
     facts=["{Ag} ক্লাসে {n} শিক্ষার্থী আছে।", "+তাদের মধ্যে {p} মেয়ে।"],
     ask="আজ ছেলেদের মধ্যে {e} অনুপস্থিত থাকলে {Ag} ক্লাসে আজ কতজন ছেলে উপস্থিত?",
@@ -147,6 +150,7 @@ add_family(Family("percent_of", "savings as a percentage of income, over months"
     need=[">{A} ভেবেছিল আয়ের {p~} সঞ্চয় করবে, কিন্তু খরচ বেশি হওয়ায় পারেনি। | না-পারা লক্ষ্য",
           ">{Ag} বেতন {n~} হওয়ার কথা ছিল, কিন্তু বাড়েনি। | না-বাড়া বেতন"]))
 
+# %% ../nbs/09_more_families.ipynb #12a3c76c
 add_family(Family("chain_compare", "times as many, fewer than, total of three",
     facts=["{Ag} কাছে {a} আছে।", "{Bg} কাছে আছে {Ag} {k} গুণ {t}।", "{Cg} কাছে {Bg} চেয়ে {m} কম আছে।"],
     ask="{A}, {B} ও {Cg} কাছে মোট কতগুলো {t} আছে?",
@@ -180,6 +184,7 @@ add_family(Family("travel", "distance left after driving at a speed",
     need=[">{A} আগে একটি দ্রুত বাসের কথা ভেবেছিল, যেটি ঘণ্টায় {v~} কিলোমিটার যায়, কিন্তু সেটি ছাড়েনি। | না-ছাড়া বাস",
           ">{A} পথে {h~} থামার কথা ভেবেছিল, কিন্তু থামেনি। | না-থামা"]))
 
+# %% ../nbs/09_more_families.ipynb #e56a857d
 add_family(Family("recipe", "eggs needed, bought in dozens",
     facts=["একটি কেক বানাতে {e} লাগে।", "{A} বানাতে চায় {k}।", "কিন্তু তার কাছে আছে মাত্র {d} ডজন ডিম।"],
     ask="কেকগুলো বানাতে {A}কে আর কতগুলো ডিম কিনতে হবে?",
@@ -224,6 +229,7 @@ add_family(Family("pages_left", "pages still to read",
     need=[">{A} দুপুরেও {a~} পৃষ্ঠা পড়ার কথা ভেবেছিল, কিন্তু ঘুমিয়ে পড়ল। | না-পড়া",
           ">{A} আরও {b~} পৃষ্ঠা পড়তে চেয়েছিল, কিন্তু বিদ্যুৎ চলে গেল। | না-পড়া"]))
 
+# %% ../nbs/09_more_families.ipynb #8434dd95
 add_family(Family("empty_seats", "rows × seats minus guests",
     facts=["{Ag} স্কুলের হলঘরে {r} সারি চেয়ার আছে, প্রতিটি সারিতে {s}।", "অনুষ্ঠানে {g} অতিথি এসে একটি করে চেয়ারে বসলেন।",
            "কিন্তু পরে আরও {e} শিক্ষার্থী এসে বাকি চেয়ারগুলোর কয়েকটিতে বসল।"],
@@ -236,6 +242,7 @@ add_family(Family("empty_seats", "rows × seats minus guests",
     need=[">আরও {g~} অতিথির আসার কথা ছিল, কিন্তু তাঁরা আসেননি। | না-আসা",
           ">আরও {r~} সারি চেয়ার আনার কথা ছিল, কিন্তু শেষে আনা হয়নি। | না-আনা"]))
 
+# %% ../nbs/09_more_families.ipynb #b6af1e29
 add_family(Family("unit_convert", "kilograms bought, grams used",
     facts=["{A} বাজার থেকে {k} কেজি চিনি কিনল।", "পায়েস রাঁধতে সে খরচ করল {g} গ্রাম, আর মিষ্টি বানাতে আরও {m} গ্রাম।"],
     ask="{Ag} কাছে আর কত গ্রাম চিনি রইল?",
@@ -247,7 +254,6 @@ add_family(Family("unit_convert", "kilograms bought, grams used",
     need=[">{A} আরও {k~} কেজি চিনি কেনার কথা ভেবেছিল, কিন্তু কেনেনি। | না-কেনা",
           ">{A} ভেবেছিল শরবতেও {m~} গ্রাম দেবে, কিন্তু শরবত আর বানায়নি। | না-খরচ"]))
 
-# %% ../nbs/09_more_families.ipynb #1dcf4390
 add_family(Family("unit_convert", "hours and minutes of practice",
     facts=["{A} প্রতিদিন {h} ঘণ্টা {m} মিনিট গান অনুশীলন করে।"],
     ask="{d} দিনে {A} মোট কত মিনিট অনুশীলন করবে?",
@@ -258,6 +264,7 @@ add_family(Family("unit_convert", "hours and minutes of practice",
     need=[">{A} প্রতিদিন আরও {m~} মিনিট অনুশীলনের কথা ভেবেছিল, কিন্তু পারেনি। | না-পারা",
           ">{O} {A}কে {d~} দিনের একটি কর্মশালায় যেতে বলেছিল, কিন্তু {A} যায়নি। | না-যাওয়া"]))
 
+# %% ../nbs/09_more_families.ipynb #2f79fd7f
 add_family(Family("fraction_left", "a quarter spent, then a fixed amount",
     facts=["{Ag} কাছে {m} ছিল।", "+সে তার এক-চতুর্থাংশ দিয়ে বই কিনল।", "বাকি টাকা থেকে {r} দিয়ে সে একটি {it} কিনল।"],
     ask="এখন {Ag} কাছে কত {cur} রইল?",
@@ -294,6 +301,7 @@ add_family(Family("bill_split", "a bill plus a tip, shared equally",
     need=[">{A} {p~} বকশিশ দেওয়ার কথা বলেছিল, কিন্তু বাকিরা রাজি হয়নি। | না-দেওয়া হার",
           ">আরও {n~} বন্ধুর আসার কথা ছিল, কিন্তু তারা আসেনি। | না-আসা"]))
 
+# %% ../nbs/09_more_families.ipynb #2fc7c016
 add_family(Family("salary_raise", "pay after a percentage raise, over months",
     facts=["{Ag} মাসিক বেতন ছিল {s}।", "এ বছর তার বেতন {p} বাড়ল।"],
     ask="নতুন বেতনে {d} মাসে {A} মোট কত {cur} পাবে?",
@@ -305,6 +313,7 @@ add_family(Family("salary_raise", "pay after a percentage raise, over months",
     need=[">{A} আশা করেছিল বেতন {p~} বাড়বে, কিন্তু তা হয়নি। | না-পাওয়া হার",
           ">আরেকটি অফিস {A}কে মাসে {s~} দিতে চেয়েছিল, কিন্তু {A} যায়নি। | ফেরানো প্রস্তাব"]))
 
+# %% ../nbs/09_more_families.ipynb #c77041c0
 add_family(Family("garden", "area of a rectangle, cost per square metre, and a fence",
     facts=["{Ag} বাড়ির সামনে একটি আয়তাকার বাগান আছে, যার দৈর্ঘ্য {l} মিটার ও প্রস্থ {w} মিটার।",
            "প্রতি বর্গমিটারে ঘাস লাগাতে খরচ {c}।", "এ ছাড়া বাগানের বেড়া দিতে খরচ হলো {f}।"],

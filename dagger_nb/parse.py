@@ -101,6 +101,7 @@ def _repair_notes(s: str) -> str:
     if s.count("{") != s.count("}") or s.count("[") != s.count("]"): found.append("unbalanced brackets")
     return ", ".join(found) or "malformed JSON"
 
+# %% ../nbs/03_parse.ipynb #d3d74607
 _DECODER = json.JSONDecoder()
 
 def _lenient_candidates(text: str):
@@ -137,6 +138,7 @@ def _graph_like(data) -> bool:
         any(isinstance(v, list) and v and all(isinstance(x, dict) for x in v) for v in data.values())
     return isinstance(data, list) and bool(data) and all(isinstance(x, dict) for x in data)
 
+# %% ../nbs/03_parse.ipynb #7a202f34
 _MAX_CANDIDATES = 8   # snippets of one text worth trying (fenced blocks, bare JSON, JSON in prose)
 _NAMES = {"true": True, "false": False, "null": None, "True": True, "False": False, "None": None}
 
@@ -234,6 +236,7 @@ def _node_list(data, strict: bool, repairs: list[str]) -> list:
         raise GraphParseError(f"'nodes' must be a list of node objects, got {type(nodes).__name__}")
     return nodes
 
+# %% ../nbs/03_parse.ipynb #bcbd57d7
 def _finite(x, what: str, lim: Limits) -> float:
     try: f = float(x)
     except OverflowError: raise GraphParseError(f"{what} is too large a number") from None
@@ -383,6 +386,7 @@ def _format_nodes(data, lim: Limits) -> list:
         raise FormatError(f"{'no' if k == 0 else k} node(s) with id 'final_result'; exactly one is needed")
     return raw_nodes
 
+# %% ../nbs/03_parse.ipynb #55e54ffe
 def format_error(text, limits: Limits | None = None) -> str | None:
     """Why `text` fails the GRPO format check, or None when it passes: one ```json fenced block whose JSON
     has a `nodes` list of objects, at least 3 nodes and exactly one node with id `final_result`.
@@ -434,6 +438,7 @@ def _clean_nodes(g: Graph, strict: bool, lim: Limits) -> bool:
         seen.add(nid)
     return strict or "final_result" in seen
 
+# %% ../nbs/03_parse.ipynb #061d74bd
 def _clean_graph(raw_nodes: list, strict: bool, lim: Limits) -> Graph | None:
     "Fast path for decoded JSON: the Graph when the nodes need no repair, else None."
     try: g = Graph.model_validate({"nodes": raw_nodes}, strict=True)

@@ -337,6 +337,7 @@ def check_families(p: Preset) -> Preset:
             raise SettingError("families", p.families, f"families: unknown {bad}; choose from {', '.join(sorted(FAMILIES))}")
     return p
 
+# %% ../nbs/13_presets.ipynb #2f737c08
 def setting_types() -> dict:
     "The type of every preset setting as declared (`float` for `sft_epochs` even where a preset writes 1): what the CLI parses."
     return {k: _base_type(t) for k, t in typing.get_type_hints(Preset).items() if k != "name"}
@@ -365,6 +366,7 @@ def gpu_info() -> tuple[float, tuple[int, int]] | None:
 
 GPU_PRESET_NEEDS = (14.0, (7, 0))   # colab-t4: Gemma-3-4B in 4-bit with LoRA fits 14 GiB; Unsloth needs compute capability 7.0+
 
+# %% ../nbs/13_presets.ipynb #7599c0e6
 def notebook_preset() -> str:
     """The preset a notebook should run: `$DAGGER_PRESET`; else `colab-t4` on a GPU with the memory and capability it needs;
     else `cpu-quick` (the notebooks' runs stay minutes long on a laptop; `bash scripts/run.sh lab` runs the longer `cpu`)."""

@@ -33,6 +33,7 @@ def gen_of(noun: str) -> str:
     if "\u09be" <= last <= "\u09cc": return noun + "র"          # ends in a vowel sign
     return noun + "ের"
 
+# %% ../nbs/07_problems.ipynb #44b8130b
 # Things are (noun, classifier): `12টি আম`, `৩ খানা বই`. Lists by kind, so that a family only counts what fits its scene.
 FRUITS = [("আম", "টি"), ("কলা", "টি"), ("কমলা", "টি"), ("লিচু", "টি"), ("আপেল", "টি"), ("পেয়ারা", "টি")]
 SWEETS = [("সন্দেশ", "টি"), ("রসগোল্লা", "টি"), ("লাড্ডু", "টি"), ("চকলেট", "টি")]
@@ -64,6 +65,7 @@ class N:
 IMPLIED = {100: ("%",), 12: ("ডজন",), 60: ("ঘণ্টা", "মিনিট"), 1000: ("কেজি", "গ্রাম"), 2: ("অর্ধেক",),
            3: ("তৃতীয়াংশ",), 4: ("চতুর্থাংশ",), 7: ("সপ্তাহ", "দিন")}
 
+# %% ../nbs/07_problems.ipynb #a90dc3c5
 _STEP_RE = re.compile(r"^\s*(\w+)\s*=\s*(\w+)\(([^()]*)\)\s*(?::\s*(.+))?$")
 
 def parse_step(line: str) -> tuple[str, str, list[str], str]:
@@ -104,6 +106,7 @@ _PEOPLE = ("A", "B", "C", "O")
 
 def _slots(text: str) -> list[str]: return _SLOT_RE.findall(text)
 
+# %% ../nbs/07_problems.ipynb #b2731d72
 def _check_family(f: Family):
     "Refuse a family table that cannot work, naming the family and the fix."
     where = f"family {f.name!r}"
@@ -135,6 +138,7 @@ def _check_family(f: Family):
             new = [s for s in _slots(line) if s.endswith("~") or s.startswith("#")]
             if len(new) != 1: raise ValueError(f"{where}: distractor {line!r} must write exactly one new number ({{x~}} or {{#lo-hi}})")
 
+# %% ../nbs/07_problems.ipynb #40033363
 def add_family(f: Family) -> Family:
     "Check and register family `f`; tables sharing a name are variants of one family."
     _check_family(f)
@@ -192,6 +196,7 @@ def _tidy(x):
 
 def _nice(x: float) -> bool: return x > 0 and abs(x * 100 - round(x * 100)) < 1e-6
 
+# %% ../nbs/07_problems.ipynb #eb15f51c
 def _step_nodes(f: Family, consts: dict) -> list[dict]:
     nodes = [{"id": k, "op": "const", "val": v} for k, v in consts.items()]
     todo = {k: parse_step(f"{k} = {n.calc}") for k, n in f.nums.items() if n.calc}
@@ -202,6 +207,7 @@ def _step_nodes(f: Family, consts: dict) -> list[dict]:
         k, op, args, _ = parse_step(line); nodes.append({"id": k, "op": op, "args": args})
     return nodes + [{"id": "final_result", "op": "identity", "args": [nodes[-1]["id"]]}]
 
+# %% ../nbs/07_problems.ipynb #c399745a
 def draw_values(f: Family, rng: random.Random, tries: int = 300) -> dict:
     "Values for every number and step of `f`: positive, at most two decimals, written numbers all different, `where` true."
     for _ in range(tries):
@@ -226,6 +232,7 @@ class Sentence:
     glued: bool = False             # leans on the sentence before: nothing may be inserted between them
     template: str | None = None     # the distractor template it was written from
 
+# %% ../nbs/07_problems.ipynb #64128540
 _RANGE_RE = re.compile(r"^#([\d.]+)-([\d.]+)(?:/([\d.]+))?$")
 
 class _Writer:
@@ -289,6 +296,7 @@ def _name_after_distractors(sentences: list[Sentence], env: dict) -> list[Senten
         out.append(s)
     return out
 
+# %% ../nbs/07_problems.ipynb #0cad2549
 def _place(body: list[Sentence], after: int, rng: random.Random) -> int:
     "A random place for a new sentence: never before a glued sentence, and after the first `after` facts."
     facts = [i for i, s in enumerate(body) if not s.distractor]
@@ -366,6 +374,7 @@ def _graph(sentences: list[Sentence], hidden: list, f: Family, w: _Writer) -> di
     nodes.append({"id": "final_result", "op": "identity", "args": [nodes[-1]["id"]], "distractor": False, "label": "উত্তর"})
     return {"nodes": nodes}
 
+# %% ../nbs/07_problems.ipynb #7408f858
 def make_problem(fam: str, rng: random.Random, n_distractors: int = 0, digits: str = "ascii", kinds: list[str] | None = None) -> dict:
     "The record of `compose(...)`."
     return compose(fam, rng, n_distractors, digits, kinds).record

@@ -13,6 +13,7 @@ __all__ = ['SYSTEM_PROMPT', 'EXAMPLE_QUESTION', 'EXAMPLE_GRAPH', 'FEWSHOT_EXAMPL
 import json
 from .graph import OPERATIONS
 
+# %% ../nbs/05_prompts.ipynb #aeb87269
 SYSTEM_PROMPT = "You are an expert Bangla Math Reasoner. Solve by constructing a Computational Graph."
 
 EXAMPLE_QUESTION = ("রিনার কাছে ১২টি আপেল আছে। সে প্রতিটি আপেল ৫ টাকায় বিক্রি করল। তার ভাই রাজুর কাছে ৭টি কলা আছে। "
@@ -26,6 +27,7 @@ EXAMPLE_GRAPH = {"nodes": [
     {"id": "final_result", "op": "identity", "args": ["total"], "distractor": False, "label": "উত্তর"},
 ]}
 
+# %% ../nbs/05_prompts.ipynb #af7354f0
 def graph_block(graph, labels: bool = True, tight: bool = False) -> str:
     """A graph (dict, JSON text, or an object with `to_json`) as the ```json block a model should write, one node per line.
     `labels=False` drops the labels and `tight=True` the spaces inside each node: each makes answers about a quarter shorter."""
@@ -60,6 +62,7 @@ def paper_prompt(question: str) -> str:
         f"Problem:\n{question}"
     )
 
+# %% ../nbs/05_prompts.ipynb #bed59b57
 def compact_prompt(question: str) -> str:
     "A short instruction for small models: the contract in a few lines, then the question."
     return ("Write a JSON computational graph for the problem: numbers are `const` nodes, steps use ops "
@@ -67,6 +70,7 @@ def compact_prompt(question: str) -> str:
             "and the last node is `final_result` (identity). Reply with one ```json block only.\n\n"
             f"{question}")
 
+# %% ../nbs/05_prompts.ipynb #f2bb7354
 def build_messages(question: str, style: str = "compact") -> list[dict]:
     "Chat messages for `question`: `style` is 'compact', 'paper' (both with the system message) or 'system' (released checkpoints)."
     if not isinstance(question, str) or not question.strip():
@@ -94,6 +98,7 @@ FEWSHOT_EXAMPLES = (   # two worked problems in the cpu data's style (ASCII digi
 )
 ANSWER_OPENING = '```json\n{"nodes":[\n'   # the fewshot prompt writes the answer's first line; the model continues it
 
+# %% ../nbs/05_prompts.ipynb #1049f45d
 def fewshot_block(question: str) -> str:
     "One problem as the fewshot prompt asks it: the problem, then the answer's opening for the model to continue."
     return f"Problem: {question}\nGraph:\n{ANSWER_OPENING}"
@@ -107,12 +112,14 @@ def fewshot_prompt(question: str) -> str:
             "operations on earlier nodes, numbers the answer does not need are marked \"distractor\":true.\n\n"
             f"{shots}\n\n{fewshot_block(question)}")
 
+# %% ../nbs/05_prompts.ipynb #347168b5
 CHAT_STYLES, COMPLETION_STYLES = ("compact", "paper", "system"), ("fewshot",)
 
 def answer_opening(style: str) -> str:
     "What the prompt of `style` has already written of the answer (prepended to a completion before it is judged)."
     return ANSWER_OPENING if style in COMPLETION_STYLES else ""
 
+# %% ../nbs/05_prompts.ipynb #2df2d367
 def prompt_text(question: str, style: str, tokenizer) -> str:
     "The full prompt text for `question`: the chat template around `build_messages` for chat styles, the plain text for 'fewshot'."
     if style == "fewshot":

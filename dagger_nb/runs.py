@@ -80,6 +80,7 @@ def swap_in(src, final) -> Path:
     remove_path(old)
     return final
 
+# %% ../nbs/12_runs.ipynb #af817dbb
 def replace_dir(final, write) -> Path:
     "Create folder `final` by `write(tmp)` on a temporary sibling, then swap it in."
     final = Path(final)
@@ -92,6 +93,7 @@ def replace_dir(final, write) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
     return final
 
+# %% ../nbs/12_runs.ipynb #0fe1b46a
 def build_once(target, build) -> Path:
     "Cache folder `target`, made by `build(tmp)` only when it does not exist; a concurrent builder that finishes first wins."
     target = Path(target)
@@ -119,6 +121,7 @@ def _proc_started(pid: int) -> float | None:
         import psutil; return round(psutil.Process(pid).create_time(), 2)
     except Exception: return None
 
+# %% ../nbs/12_runs.ipynb #434a2848
 def _lock_holder(folder: Path) -> dict | None:
     "The live process holding `folder`'s lock, or None when there is no lock or it is stale."
     try: info = json.loads((folder / LOCK).read_text(encoding="utf-8"))
@@ -136,6 +139,7 @@ def _lock_holder(folder: Path) -> dict | None:
     started = _proc_started(pid)
     return None if started is not None and info.get("started") not in (None, started) else info
 
+# %% ../nbs/12_runs.ipynb #f703cf23
 def _held_message(folder: Path, info: dict) -> str:
     return (f"{folder} is being written by process {info.get('pid')} on {info.get('host')} (since {info.get('since', '?')}: "
             f"{info.get('command', '?')}). Wait for it to finish or stop it, then try again; if that process is gone, "
@@ -222,6 +226,7 @@ def seal_checkpoint(ckpt) -> Path:
     files = {str(p.relative_to(ckpt)): p.stat().st_size for p in sorted(ckpt.rglob("*")) if p.is_file() and p.name != SEAL}
     return atomic_json(ckpt / SEAL, {"files": files})
 
+# %% ../nbs/12_runs.ipynb #bd1b66ac
 def _safetensors_problem(p: Path) -> str | None:
     with open(p, "rb") as f:
         head = f.read(8)
@@ -260,6 +265,7 @@ def checkpoint_problem(ckpt) -> str | None:
         if p.is_file() and (why := _file_problem(p)): return f"{p.relative_to(ckpt)}: {why}"
     return None
 
+# %% ../nbs/12_runs.ipynb #e9b785bc
 def checkpoint_step(ckpt) -> int:
     "The global step of a `checkpoint-N` folder (0 for None)."
     return int(Path(ckpt).name.split("-")[-1]) if ckpt else 0

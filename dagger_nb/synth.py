@@ -32,11 +32,13 @@ def written_numbers(text: str) -> set[float]:
     "The numbers `text` writes, and those its words imply (`IMPLIED`: ডজন = 12, ঘণ্টা and মিনিট together = 60, ...)."
     return set(numbers_in(text)) | {float(v) for v, words in IMPLIED.items() if all(w in text for w in words)}
 
+# %% ../nbs/10_synth.ipynb #5f6d0643
 def strip_distractors(graph: str | dict) -> dict:
     "The graph without its nodes flagged `distractor: true` (the graph of the clean twin)."
     g = json.loads(graph) if isinstance(graph, str) else graph
     return {"nodes": [n for n in g["nodes"] if not n.get("distractor")]}
 
+# %% ../nbs/10_synth.ipynb #d530edcc
 def check_record(rec: dict, rel_tol: float = 1e-9) -> list[str]:
     "The invariants `rec` breaks (an empty list when it is a good training record)."
     problems, g = [], json.loads(rec["graph"])
@@ -64,6 +66,7 @@ SYNTH_FEATURES = datasets.Features({**COMMON_FEATURES, "clean_question": dataset
     "n_distractors": datasets.Value("int32"), "distractor_types": datasets.Sequence(datasets.Value("string")),
     "distractor_positions": datasets.Sequence(datasets.Value("string"))})
 
+# %% ../nbs/10_synth.ipynb #6973ed2a
 def _family_list(families) -> list[str]:
     if families is None: return list(FAMILIES)
     fams = [families] if isinstance(families, str) else list(families)
@@ -76,6 +79,7 @@ def _distractor_range(distractors) -> tuple[int, int]:
     if not (0 <= lo <= hi <= 5): raise ValueError(f"distractors must be a count or a (min, max) range within 0..5, got {distractors!r}")
     return lo, hi
 
+# %% ../nbs/10_synth.ipynb #c92a5c30
 def generate_records(n: int, seed: int = 0, distractors=(0, 3), digits: str = "ascii", families=None,
                      validate: bool = True, progress: bool | None = None) -> list[dict]:
     "`n` synthetic records as dicts (see `generate`)."
@@ -92,6 +96,7 @@ def generate_records(n: int, seed: int = 0, distractors=(0, 3), digits: str = "a
         out.append(rec)
     return out
 
+# %% ../nbs/10_synth.ipynb #65beccc2
 def generate(n: int, seed: int = 0, distractors=(0, 3), digits: str = "ascii", families=None,
              validate: bool = True, progress: bool | None = None) -> datasets.Dataset:
     "`n` synthetic Bangla problems with gold graphs: `distractors` per problem (a count or a range), `digits` ascii/bangla/mixed (mixed: each problem one or the other)."
@@ -113,6 +118,7 @@ def _skip_but(rec, nums, k):
     drop = {v for s in _sentences(rec["question"]) if "কিন্তু" in s or "তবে" in s for v in numbers_in(s)}
     return [v for v in nums if v not in drop][:k]
 
+# %% ../nbs/10_synth.ipynb #98cbbfdc
 SHORTCUTS = {"first numbers in order": _first, "last numbers in order": _last, "largest numbers": _largest,
              "skip the last statement": _skip_last_statement, "skip sentences with কিন্তু/তবে (but)": _skip_but}
 
@@ -127,6 +133,7 @@ def shortcut_solves(rec: dict, pick: Callable) -> bool:
     res = run(g)
     return res.ok and math.isclose(res.value, rec["answer"], rel_tol=1e-9)
 
+# %% ../nbs/10_synth.ipynb #a12458b5
 def shortcut_rates(records) -> dict[str, float]:
     "The share of `records` each shortcut in `SHORTCUTS` solves without reading."
     return {name: sum(shortcut_solves(r, f) for r in records) / max(1, len(records)) for name, f in SHORTCUTS.items()}
@@ -149,6 +156,7 @@ def problem_stats(questions, answers, graphs=None) -> dict:
             "taka (%)": pct(["টাকা" in q for q in qs]), "dollars (%)": pct(["$" in q or "ডলার" in q for q in qs]),
             "Bangla digits (%)": pct([any(c in BN_DIGITS for c in q) for q in qs])}
 
+# %% ../nbs/10_synth.ipynb #18e41a69
 def compare_stats(records, mgsm=None) -> str:
     "A side-by-side table of synthetic `records` and (if given) MGSM-bn rows with `question` and `answer`."
     cols = {"synthetic": problem_stats([r["question"] for r in records], [r["answer"] for r in records], [r["graph"] for r in records])}
@@ -171,6 +179,7 @@ def split_by_family(ds: datasets.Dataset, test_families=TEST_FAMILIES, val_fract
     n_val = round(len(rest) * val_fraction)
     return datasets.DatasetDict({"train": ds.select(sorted(rest[n_val:])), "val": ds.select(sorted(rest[:n_val])), "test": ds.select(test_idx)})
 
+# %% ../nbs/10_synth.ipynb #fa0510c3
 def write_splits(out_dir: str | Path, n: int = 2000, seed: int = 0, test_families=TEST_FAMILIES, val_fraction: float = 0.1, **kw) -> dict[str, Path]:
     "Generate `n` records and write `train.jsonl`, `val.jsonl`, `test.jsonl` into `out_dir`; returns their paths."
     dd = split_by_family(generate(n, seed, **kw), test_families, val_fraction, seed)   # bad arguments fail before any file exists
@@ -183,6 +192,7 @@ def write_splits(out_dir: str | Path, n: int = 2000, seed: int = 0, test_familie
         tmp.replace(p); paths[name] = p
     return paths
 
+# %% ../nbs/10_synth.ipynb #a4247f20
 def load_synth(path: str | Path, split: str | None = None) -> datasets.Dataset | datasets.DatasetDict:
     "Read what `write_splits` wrote: a folder (all splits, or `split`) or one JSONL file."
     p = Path(path)
@@ -203,6 +213,7 @@ def _answer_text(x: float, bangla: bool = False) -> str:
     s = f"{x:g}" if x != int(x) else str(int(x))
     return to_bangla_digits(s) if bangla else s
 
+# %% ../nbs/10_synth.ipynb #a60982f4
 def write_hub_samples(out_dir: str | Path, n: int = 12, seed: int = 0) -> dict[str, Path]:
     "Write `n`-row files shaped like each hub dataset (made from synthetic problems) into `out_dir`."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
@@ -226,6 +237,7 @@ def write_hub_samples(out_dir: str | Path, n: int = 12, seed: int = 0) -> dict[s
     dump("dagger_grpo.jsonl", [to_grpo_record(r, card_messages) for r in synth])
     return files
 
+# %% ../nbs/10_synth.ipynb #480bc94b
 def sample_dir() -> Path:
     "The repository's `data/sample` folder (beside the package), or outside a checkout (e.g. installed on Colab) a copy written to the cache."
     repo = Path(dagger_nb.__file__).resolve().parents[1] / "data" / "sample"
@@ -246,6 +258,7 @@ def show_record(rec: dict, distractors: bool = True, ax=None):
     print(f"executed answer: {res.value:g}   gold: {rec['answer']:g}" if res.ok else f"graph error: {res.error}")
     return draw_graph(res.graph, values=res.values, ax=ax, title=f"{rec['template']}: {res.value:g}" if res.ok else rec["template"])
 
+# %% ../nbs/10_synth.ipynb #6024c3b7
 def explorer(ds):
     "An ipywidgets browser over `ds`: pick a record, toggle its distractors, see question, graph and answer."
     import ipywidgets as W
