@@ -257,7 +257,7 @@ class EvalReport:
 # %% ../nbs/20_evaluate.ipynb #e858de36
 @patch
 def accuracy_table(self: EvalReport) -> str:
-    "Markdown: accuracy [95% CI] per model and set, then the paired drops."
+    "Markdown: accuracy [95% CI] per model and set (the paired drops are `drop_table`)."
     head = ["model"] + self.sets + (["weighted (paper sets)"] if any(v[0] is not None for v in self.weighted.values()) else [])
     rows = []
     for m in self.models:

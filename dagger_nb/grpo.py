@@ -36,6 +36,7 @@ def grpo_example(record: dict, style: str = "compact") -> dict:
     prompt = fewshot_prompt(record["question"]) if style in COMPLETION_STYLES else build_messages(record["question"], style)
     return {"prompt": prompt, "solution": float(parse_number(record["answer"])), "question": record["question"]}
 
+# %% ../nbs/18_grpo.ipynb #b3dac1f5
 def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for GRPO: as given, 'hub' for `dipta007/dagger` grpo, or None for `n` synthetic problems (seed+1, unseen by SFT)."
     from datasets import Dataset
@@ -51,6 +52,7 @@ def load_grpo_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), f
         return Dataset.from_list(data)
     return data
 
+# %% ../nbs/18_grpo.ipynb #c3d7383c
 def grpo_dataset(records, style: str = "compact"):
     "A `Dataset` with `prompt`, `solution`, `question` columns for TRL's GRPOTrainer."
     from datasets import Dataset
@@ -59,6 +61,7 @@ def grpo_dataset(records, style: str = "compact"):
         raise ValueError("no GRPO records: the training set is empty")
     return Dataset.from_list(rows)
 
+# %% ../nbs/18_grpo.ipynb #1f38d334
 def _rate(part, name: str):
     "A 0/1 version of a reward part (1 where the part scored), named `name` for TRL's logs."
     def rate(completions, **kw):
@@ -78,6 +81,7 @@ def _with_opening(func, opening: str):
     judged.__name__ = judged.__qualname__ = func.__name__       # TRL logs each reward under its function's name
     return judged
 
+# %% ../nbs/18_grpo.ipynb #ac6d41b3
 def _grounded(completions, question=None, **kw):
     "The mean share of each graph's constants that its problem writes (`rewards.grounded_share`), logged beside the rates."
     return [grounded_share(c, q) for c, q in zip(completions, question)]
@@ -90,6 +94,7 @@ _readable.__name__ = _readable.__qualname__ = "readable"
 
 REWARDS = ("paper", "grounded", "readable")
 
+# %% ../nbs/18_grpo.ipynb #3558c3c5
 def default_reward_funcs(opening: str = "", reward: str = "paper") -> tuple[list, list[float]]:
     """The trained reward (weight 1: `dagger_reward`; `grounded_reward` with `reward="grounded"`; `readable_reward` with
     `reward="readable"`) and the logged format/execution/correctness rates (weight 0), with the grounded share and
@@ -121,6 +126,7 @@ def _reward_logger(path):
                 f.write(json.dumps(row) + "\n")
     return _CB()
 
+# %% ../nbs/18_grpo.ipynb #08292919
 def train_grpo(preset: str | Preset = "tiny", init: str = "base", out_dir="runs/grpo", data=None, resume: bool = False,
                overwrite: bool = False, callbacks=(), progress: bool = True, reward_funcs=None, **overrides) -> Path:
     "GRPO with the DAGGER reward from the base model (`init='base'`) or an SFT adapter folder; returns the adapter folder."

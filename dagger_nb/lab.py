@@ -161,6 +161,7 @@ class LabRun:
     def train_data(self):
         return load_synth(self.path("data"), "train")
 
+# %% ../nbs/22_lab.ipynb #92b2abbf
 def _stage_data(ctx: LabRun, out: Path, resume: bool):
     "Training problems from the training families; held-out problems (each with at least one distractor, so every one has a twin)."
     p = ctx.config.p
@@ -192,6 +193,7 @@ def _stage_sft(ctx: LabRun, out: Path, resume: bool):
     v = json.loads((adapter / "summary.json").read_text())
     ctx.log.info("sft: trimmed vocabulary %s tokens (fingerprint %s)", v.get("vocab_size"), v.get("vocab_sha"))
 
+# %% ../nbs/22_lab.ipynb #3a4424bc
 @contextmanager
 def torch_threads(n: int):
     "Use `n` CPU threads for torch inside the block (0: leave the setting alone)."
@@ -209,6 +211,7 @@ def gen_thread_count(setting: int, busy: float = 0.2, probe_s: float = 0.5) -> i
     if setting > 0 or n <= 1: return setting or n
     return 1 if psutil.cpu_percent(interval=probe_s) / 100 > busy else n
 
+# %% ../nbs/22_lab.ipynb #da9895fa
 @contextmanager
 def gen_threads(ctx: "LabRun", what: str):
     "Run the block with the lab's `gen_threads` setting resolved by `gen_thread_count`, and log the choice."
@@ -311,12 +314,14 @@ def _logger(run_dir: Path) -> logging.Logger:
     log.addHandler(th)
     return log
 
+# %% ../nbs/22_lab.ipynb #1307ae23
 def latest_run(root="runs", preset: str | None = None) -> Path | None:
     "The most recently modified run folder under `root` (of `preset`, when given)."
     runs = [p for p in Path(root).glob("*") if (p / "config.json").exists()]
     if preset: runs = [p for p in runs if json.loads((p / "config.json").read_text())["preset"] == preset]
     return max(runs, key=lambda p: p.stat().st_mtime) if runs else None
 
+# %% ../nbs/22_lab.ipynb #69f30890
 def _open_run(root, preset, name, resume, overrides) -> tuple[Path, LabConfig]:
     root = Path(root)
     if root.exists() and not root.is_dir():

@@ -44,6 +44,7 @@ def sft_example(record: dict, style: str = "compact", labels: bool = True, tight
     return {"prompt": build_messages(record["question"], style),
             "completion": [{"role": "assistant", "content": answer}]}
 
+# %% ../nbs/17_sft.ipynb #ab4120ad
 def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), families=None):
     "Records for SFT: `data` as given (Dataset or list of dicts), 'hub' for `dipta007/dagger` sft, or None for `n` synthetic problems."
     from datasets import Dataset
@@ -59,6 +60,7 @@ def load_sft_data(data=None, n: int = 256, seed: int = 0, distractors=(0, 3), fa
         return Dataset.from_list(data)
     return data
 
+# %% ../nbs/17_sft.ipynb #c90385e6
 def sft_dataset(records, style: str = "compact", labels: bool = True, tight: bool = False):
     "A prompt/completion `Dataset` for TRL from records (see `sft_example`)."
     from datasets import Dataset

@@ -183,6 +183,9 @@ def split_by_family(ds: datasets.Dataset, test_families=TEST_FAMILIES, val_fract
 def write_splits(out_dir: str | Path, n: int = 2000, seed: int = 0, test_families=TEST_FAMILIES, val_fraction: float = 0.1, **kw) -> dict[str, Path]:
     "Generate `n` records and write `train.jsonl`, `val.jsonl`, `test.jsonl` into `out_dir`; returns their paths."
     dd = split_by_family(generate(n, seed, **kw), test_families, val_fraction, seed)   # bad arguments fail before any file exists
+    if empty := [s for s, part in dd.items() if len(part) == 0]:                      # so does a split with nothing in it
+        raise ValueError(f"n={n} leaves the {'/'.join(empty)} split empty (test: the families {', '.join(_family_list(test_families) or ['(none)'])}; "
+                         f"val: {val_fraction:.0%} of the rest): ask for more problems, e.g. n=20")
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     paths = {}
     for name, part in dd.items():

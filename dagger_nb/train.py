@@ -27,6 +27,7 @@ def _log_callback(path):
                 with open(path, "a", encoding="utf-8") as f: f.write(json.dumps({"step": state.global_step, **logs}) + "\n")
     return LogToFile()
 
+# %% ../nbs/16_train.ipynb #20d5dc45
 def quiet_progress(trainer, keys=("loss", "reward")):
     "Show the latest `keys` of each log in the trainer's progress bar instead of printing every log line (the log file keeps them all)."
     from transformers.trainer_callback import PrinterCallback, ProgressCallback
@@ -62,6 +63,7 @@ def precision_flags(p: Preset, gpu=None) -> dict:
     used = resolve_precision(p.precision, gpu)
     return dict(bf16=used == "bf16", fp16=used == "fp16")
 
+# %% ../nbs/16_train.ipynb #4a402bd7
 def load_for_training(p: Preset, init: str = "base", texts=()):
     "Model + tokenizer with a trainable LoRA adapter: fresh on the preset's model, or continued from an adapter folder."
     lora = dict(r=p.lora_r, alpha=p.lora_alpha, dropout=p.lora_dropout, targets=p.lora_targets) if p.lora_r > 0 else None
@@ -75,6 +77,7 @@ def load_for_training(p: Preset, init: str = "base", texts=()):
     return load_model(str(path), backend=p.backend, load_in_4bit=p.load_in_4bit, max_seq_length=p.max_seq_length,
                       trainable=True)
 
+# %% ../nbs/16_train.ipynb #3d0c8133
 def resolve_preset(preset: str | Preset, overrides: dict) -> tuple[Preset, dict]:
     "The preset to train with, and what was asked for explicitly (a name and its overrides, or every setting of a `Preset`)."
     p = check_families(get_preset(preset, **overrides))
@@ -138,6 +141,7 @@ def shared_prefix_len(ids, labels, least: int = 64) -> int:
     n = min(n, first_label - 1)      # keep the token before it: its logits predict that first label
     return n if n >= least else 0
 
+# %% ../nbs/16_train.ipynb #0e718e07
 def split_prefix(model, inputs: dict, least: int = 64) -> dict:
     """`inputs` (a right-padded batch with `labels`) with its shared prefix run once, as batch 1 with gradients, and
     handed to every row as a KV cache: the returned batch holds only each row's own tokens (same loss, less work)."""
