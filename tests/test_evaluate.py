@@ -5,8 +5,7 @@ import numpy as np
 import pytest
 
 from dagger_nb.stats import bootstrap_ci
-from dagger_nb.evaluate import (PAPER_RESULTS, evaluate, load_completions, paired_drops,
-                                save_completions, score_completion, set_metrics, weighted_average, heldout_items)
+from dagger_nb.evaluate import evaluate, load_completions, paired_drops, save_completions
 
 
 def graph(*nodes):
@@ -16,8 +15,6 @@ C = lambda i, v, d=False: {"id": i, "op": "const", "val": v, "distractor": d}
 OP = lambda i, o, *a: {"id": i, "op": o, "args": list(a)}
 FIN = lambda a: {"id": "final_result", "op": "identity", "args": [a]}
 GOOD = graph(C("a", 6), C("b", 7), C("x", 99, True), OP("m", "mul", "a", "b"), FIN("m"))   # 42, x flagged and unused
-UNFLAGGED = graph(C("a", 6), C("b", 7), C("x", 99), OP("m", "mul", "a", "b"), FIN("m"))   # 42, x unused but not flagged
-OVERFLAG = graph(C("a", 6), C("b", 7, True), OP("m", "mul", "a", "b"), FIN("m"))          # b flagged but used
 DIV0 = graph(C("a", 6), C("z", 0), OP("q", "div", "a", "z"), FIN("q"))
 PROSE = "The answer is 42."
 
@@ -25,25 +22,6 @@ PROSE = "The answer is 42."
 def rec(model, set_, id_, completion, answer=42, pair_id=None, types=(), n_tokens=10, positions=()):
     return dict(model=model, set=set_, id=id_, question="q", answer=answer, completion=completion,
                 n_tokens=n_tokens, pair_id=pair_id, distractor_types=list(types), distractor_positions=list(positions))
-
-
-def test_statuses_and_distractor_sets():
-    s = score_completion(GOOD, 42)
-    assert (s["status"], s["correct"], s["claimed"], s["derived"]) == ("correct", True, ["x"], ["x"])
-    assert score_completion(GOOD, "৪২")["correct"]                    # gold written in Bangla digits
-    assert score_completion(GOOD, 41)["status"] == "wrong"
-    assert score_completion(DIV0, 1)["status"] == "exec_fail"
-    assert score_completion(PROSE, 42)["status"] == "format_fail"
-    assert score_completion(PROSE, 42)["claimed"] == []
-
-
-def test_distractor_precision_recall_are_micro_averaged():
-    recs = [rec("m", "s", "1", GOOD), rec("m", "s", "2", UNFLAGGED), rec("m", "s", "3", OVERFLAG)]
-    [row] = set_metrics([{**r, **score_completion(r["completion"], r["answer"])} for r in recs])
-    # claimed: x, b  -> 1 true positive of 2; derived: x, x -> 1 of 2 recovered
-    assert row["distractor_precision"] == pytest.approx(0.5)
-    assert row["distractor_recall"] == pytest.approx(0.5)
-    assert row["accuracy"] == 1.0 and row["mean_tokens"] == 10
 
 
 def test_bootstrap_interval_is_seeded_and_covers_the_truth():
@@ -143,14 +121,6 @@ def test_accuracy_by_distractor_position():
     assert d["distractor_positions"] == r["distractor_positions"] and len(d["distractor_positions"]) == 2
 
 
-def test_weighted_average_matches_the_paper():
-    for accs in PAPER_RESULTS.values():
-        if "weighted" in accs:
-            assert weighted_average(accs)[0] == pytest.approx(accs["weighted"], abs=0.06)
-    value, used = weighted_average({"mgsm": 1.0, "mgsm+d": 0.0})
-    assert used == ["mgsm", "mgsm+d"] and value == pytest.approx(250 / 988)
-
-
 def test_completions_roundtrip_and_report_files(tmp_path):
     recs = [rec("a", "s", str(i), GOOD if i % 2 else PROSE) for i in range(6)] + [rec("b", "s", "0", GOOD)]
     path = save_completions(recs, tmp_path / "c.jsonl")
@@ -169,16 +139,6 @@ def test_completions_roundtrip_and_report_files(tmp_path):
         load_completions(path)
     with pytest.raises(ValueError, match="lacks"):
         save_completions([{"model": "a"}], tmp_path / "bad.jsonl")
-
-
-def test_heldout_items_pair_clean_and_distracted_twins():
-    rows = [dict(clean_question="A ১।", question="A ১। B ২।", answer=1.0, n_distractors=1, distractor_types=["OAD"]),
-            dict(clean_question="C ৩।", question="C ৩।", answer=3.0, n_distractors=0, distractor_types=[])]
-    items = heldout_items(rows)
-    assert [(i["set"], i["pair_id"]) for i in items] == [("heldout", None), ("heldout+d", "heldout-0000"), ("heldout", None)]
-    assert items[1]["distractor_types"] == ["OAD"]
-    with pytest.raises(ValueError, match="clean_question"):
-        heldout_items([{"question": "x", "answer": 1}])
 
 
 def test_benchmark_items_from_local_files_pair_distracted_with_originals(tmp_path):
