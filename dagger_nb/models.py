@@ -125,7 +125,6 @@ def gemma_tokenizer(cache_dir=None):
         _TOKENIZERS[path] = _load_plain_fast(path) if bundled_gguf() else _hub_tokenizer(path)
     return copy.deepcopy(_TOKENIZERS[path])    # callers may change padding side or trim it
 
-# %% ../nbs/14_models.ipynb #db8e1629
 def _hub_tokenizer(name):
     from transformers import AutoTokenizer
     try: return _finish_tokenizer(AutoTokenizer.from_pretrained(name, local_files_only=hub_offline()))
@@ -179,7 +178,6 @@ def vocab_texts(extra=()) -> list[str]:
     texts += [t for t in extra if isinstance(t, str)]
     return texts
 
-# %% ../nbs/14_models.ipynb #2365fc0b
 _BANGLA_PIECE = re.compile(r"^\u2581?[\u0980-\u09FF\u200c\u200d]+$")   # ~10k of Gemma's pieces are Bangla script only
 
 def _pieces(js) -> list[str]:
@@ -443,7 +441,6 @@ def vocab_id(keep_ids) -> str | None:
     "A short fingerprint of a trimmed vocabulary (sha256 of its kept token ids), recorded with every saved model."
     return None if keep_ids is None else hashlib.sha256(",".join(map(str, keep_ids)).encode()).hexdigest()[:16]
 
-# %% ../nbs/14_models.ipynb #82003ce0
 def write_meta(model, out_dir, **extra) -> Path:
     "Write `dagger_model.json` (base name, kept vocabulary) into `out_dir` so `load_model(out_dir)` works."
     base = getattr(model, "dagger_base", None) or getattr(getattr(model, "base_model", None), "dagger_base", None)
@@ -473,7 +470,6 @@ def _hub_skip_reason(token) -> str | None:
     if not token: return "push: no Hugging Face token (pass token= or set HF_TOKEN)"
     return None
 
-# %% ../nbs/14_models.ipynb #c833ab3c
 def export_model(folder, out_dir, gguf: str | None = None, push_to: str | None = None, token: str | None = None) -> dict:
     "Merged 16-bit model of the adapter (or fine-tuned) `folder` in `out_dir`; GGUF of quantization `gguf`; push to Hub repo `push_to`."
     import torch

@@ -386,7 +386,6 @@ def _format_nodes(data, lim: Limits) -> list:
         raise FormatError(f"{'no' if k == 0 else k} node(s) with id 'final_result'; exactly one is needed")
     return raw_nodes
 
-# %% ../nbs/03_parse.ipynb #55e54ffe
 def format_error(text, limits: Limits | None = None) -> str | None:
     """Why `text` fails the GRPO format check, or None when it passes: one ```json fenced block whose JSON
     has a `nodes` list of objects, at least 3 nodes and exactly one node with id `final_result`.
@@ -438,7 +437,6 @@ def _clean_nodes(g: Graph, strict: bool, lim: Limits) -> bool:
         seen.add(nid)
     return strict or "final_result" in seen
 
-# %% ../nbs/03_parse.ipynb #061d74bd
 def _clean_graph(raw_nodes: list, strict: bool, lim: Limits) -> Graph | None:
     "Fast path for decoded JSON: the Graph when the nodes need no repair, else None."
     try: g = Graph.model_validate({"nodes": raw_nodes}, strict=True)

@@ -62,3 +62,13 @@ def test_imports_between_modules_sit_at_the_top_of_each_file():
                 own = (isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == "dagger_nb")) or \
                       (isinstance(node, ast.Import) and any(a.name.split(".")[0] == "dagger_nb" for a in node.names))
                 assert not own, f"{f.name}:{node.lineno}: `{fn.name}` imports from dagger_nb inside its body; import at the top"
+
+
+def test_modules_and_cells_stay_small():
+    "No module over 500 lines (nbdev's generated index `_modidx.py` aside); no export cell over 60 lines, and most of them at most 20."
+    big = {p.name: n for p in LIB.glob("*.py") if p.name != "_modidx.py" and (n := len(p.read_text(encoding="utf-8").splitlines())) > 500}
+    assert not big, f"modules over 500 lines: {big}; split the chapter (as 19_stats and 21_claims were split off)"
+    sizes = [(nb, len(s.splitlines()) - 1) for nb, _, cells in chapters() for s in cells]
+    long = [(nb, n) for nb, n in sizes if n > 60]
+    assert not long, f"export cells over 60 lines: {long}"
+    assert sorted(n for _, n in sizes)[len(sizes) // 2] <= 20, "the typical export cell should be 20 lines or fewer"
