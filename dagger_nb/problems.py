@@ -139,11 +139,17 @@ def _check_family(f: Family):
             if len(new) != 1: raise ValueError(f"{where}: distractor {line!r} must write exactly one new number ({{x~}} or {{#lo-hi}})")
 
 # %% ../nbs/07_problems.ipynb #40033363
+def _table(f: Family) -> tuple:
+    return (f.facts, f.ask, f.nums, f.steps, f.red, f.oad, f.need)
+
 def add_family(f: Family) -> Family:
-    "Check and register family `f`; tables sharing a name are variants of one family."
+    "Check and register family `f`; tables sharing a name are variants of one family. The same table again replaces itself."
     _check_family(f)
-    f.variant = len(FAMILIES.get(f.name, []))
-    FAMILIES.setdefault(f.name, []).append(f)
+    known = FAMILIES.setdefault(f.name, [])
+    same = [i for i, old in enumerate(known) if _table(old) == _table(f)]   # a cell run twice must not draw a table twice as often
+    f.variant = same[0] if same else len(known)
+    if same: known[f.variant] = f
+    else: known.append(f)
     FAMILY_INFO.setdefault(f.name, f.about)
     return f
 

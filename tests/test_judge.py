@@ -5,7 +5,7 @@ from collections import Counter
 import pytest
 
 from dagger_nb import executor, rewards
-from dagger_nb.executor import judge, Verdict
+from dagger_nb.executor import judge
 from dagger_nb.evaluate import evaluate, load_completions, save_completions
 
 C = lambda i, v, d=False: {"id": i, "op": "const", "val": v, "distractor": d}
@@ -69,25 +69,3 @@ def test_rewards_and_evaluation_parse_and_run_each_completion_at_most_twice(coun
     report.accuracy_table(); report.to_markdown()
     assert (parses, runs) == before                                   # reports never parse or run again
     assert [r["status"] for r in report.scored] == ["correct", "correct", "format_fail", "exec_fail", "correct", "correct", "format_fail"]
-
-
-def test_projections_agree_with_the_verdict():
-    executor._judged.cache_clear()
-    for t in TEXTS:
-        v = judge(t, 42)
-        r = rewards.dagger_reward([t], [42])[0]
-        assert r == (0.0 if not v.strict_format else 0.5 if not v.ok else 2.0 if v.correct else 1.0)
-        assert rewards.format_reward([t])[0] == 0.5 * v.strict_format
-        assert rewards.is_readable(t) == (v.strict_format and v.status != "format_fail")
-    assert [judge(t).strict_format for t in TEXTS] == [True, False, True, True, True, False, False]
-
-
-def test_saved_verdicts_are_what_reports_read(tmp_path):
-    "A saved verdict is trusted: change it on disk and the report changes, without anything being run."
-    recs = [dict(model="m", set="s", id="i0", question=Q, answer=42, completion=GOOD, verdict=judge(GOOD, 42).to_dict())]
-    recs[0]["verdict"]["value"], recs[0]["verdict"]["status"] = 41.0, "wrong"
-    path = save_completions(recs, tmp_path / "c.jsonl")
-    assert evaluate(load_completions(path)).scored[0]["correct"] is False
-    del recs[0]["verdict"]                                            # saved without one: judged when scored
-    assert evaluate(load_completions(save_completions(recs, tmp_path / "d.jsonl"))).scored[0]["correct"] is True
-    assert Verdict.from_dict(judge(GOOD).to_dict()) == judge(GOOD)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from train_records import records
-from dagger_nb.runs import LOCK, MARKER, RunLockedError, last_checkpoint, make_run_dir, run_lock, read_log
+from dagger_nb.runs import LOCK, RunLockedError, make_run_dir, run_lock, read_log
 
 
 def _cli(*args, cwd=None) -> subprocess.CompletedProcess:
@@ -22,13 +22,6 @@ def test_overwrite_never_deletes_a_folder_dagger_nb_did_not_make(tmp_path):
     assert "did not create" in r.stderr and "refusing to delete it" in r.stderr
     assert (repo / "thesis.tex").read_text() == "years of work" and (repo / ".git").is_dir()
     assert sorted(p.name for p in repo.iterdir()) == [".git", "thesis.tex"]                # nothing added either
-
-
-def test_overwrite_empties_a_run_folder(tmp_path):
-    run = make_run_dir(tmp_path / "run", "sft")
-    (run / "checkpoints").mkdir(); (run / "log.jsonl").write_text("{}\n")
-    make_run_dir(run, "sft", overwrite=True)
-    assert sorted(p.name for p in run.iterdir()) == [MARKER]
 
 
 def test_a_second_writer_is_refused_and_told_who_writes(tmp_path):
@@ -86,21 +79,6 @@ def test_resume_skips_a_broken_newest_checkpoint(tmp_path):
     assert summary["resumed_from"] == "checkpoint-2" and summary["steps"] == 6
     assert (out / "checkpoints" / "broken-checkpoint-4").is_dir()
     assert [r["step"] for r in read_log(out / "log.jsonl") if "loss" in r] == list(range(1, 7))
-
-
-def test_an_unsealed_checkpoint_is_not_trusted(tmp_path):
-    "A checkpoint whose files do not match its seal (or has no trainer state) is set aside with a log line."
-    ck = tmp_path / "checkpoints"
-    for step in (2, 4):
-        c = ck / f"checkpoint-{step}"; c.mkdir(parents=True)
-        (c / "trainer_state.json").write_text("{}"); (c / "optimizer.bin").write_bytes(b"x" * 100)
-        from dagger_nb.runs import seal_checkpoint; seal_checkpoint(c)
-    (ck / "checkpoint-4" / "optimizer.bin").write_bytes(b"x" * 10)
-    (ck / "checkpoint-6").mkdir()                                  # the trainer died before writing anything in it
-    notes = []
-    assert last_checkpoint(ck, log=notes.append).name == "checkpoint-2"
-    assert "checkpoint-6 is incomplete (no trainer_state.json)" in notes[0]
-    assert "optimizer.bin is 10 bytes, sealed at 100" in notes[1]
 
 
 def test_sft_resume_compares_settings_with_the_saved_run(tmp_path):
