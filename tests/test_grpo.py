@@ -1,30 +1,10 @@
 import json
-import pytest
 
 from train_records import records, tiny_sft_adapter
 from dagger_nb import rewards
-from dagger_nb.grpo import grpo_example, grpo_dataset, train_grpo, default_reward_funcs
+from dagger_nb.grpo import train_grpo
 from dagger_nb.runs import read_log
 from dagger_nb.models import load_model
-
-
-def test_grpo_rows_carry_the_solution():
-    r = records(1)[0]
-    row = grpo_example(r)
-    assert row["solution"] == r["answer"] and row["question"] == r["question"] and row["prompt"][-1]["role"] == "user"
-    hub = grpo_example({"prompt": [{"role": "user", "content": "q"}], "solution": "৪২"})
-    assert hub["solution"] == 42.0 and hub["question"] == "q"
-    with pytest.raises(ValueError, match="needs `question` and `answer`"):
-        grpo_example({"question": "x"})
-
-
-def test_rates_are_zero_one_versions_of_the_reward_parts():
-    funcs, weights = default_reward_funcs()
-    assert weights == [1.0, 0.0, 0.0, 0.0] and [f.__name__ for f in funcs[1:]] == ["format", "execution", "correctness"]
-    g = records(1)[0]
-    good = "```json\n" + g["graph"] + "\n```"
-    assert funcs[0]([good, "x"], solution=[g["answer"], 1.0]) == [2.0, 0.0]
-    assert [f([good], solution=[g["answer"] + 1])[0] for f in funcs[1:]] == [1.0, 1.0, 0.0]
 
 
 def test_grpo_from_sft_end_to_end_and_rewards_see_the_solution_column(tmp_path, monkeypatch):

@@ -4,43 +4,8 @@ import pytest
 from train_records import records, tiny_sft_adapter
 from dagger_nb.models import load_model
 from dagger_nb.generate import solve
-from dagger_nb.sft import sft_example, sft_dataset, train_sft
+from dagger_nb.sft import train_sft
 from dagger_nb.runs import last_checkpoint, mark_run_dir, read_log
-
-
-def test_sft_examples_are_prompt_completion_pairs():
-    r = records(1)[0]
-    ex = sft_example(r, "compact", labels=False)
-    assert [m["role"] for m in ex["prompt"]] == ["system", "user"] and r["question"] in ex["prompt"][1]["content"]
-    answer = ex["completion"][0]["content"]
-    assert answer.startswith("```json\n") and answer.endswith("```") and "label" not in answer
-    hub = {"conversations": [{"role": "system", "content": "s"}, {"role": "user", "content": "q"},
-                             {"role": "assistant", "content": r["graph"]}]}
-    ex2 = sft_example(hub)
-    assert len(ex2["prompt"]) == 2 and ex2["completion"][0]["content"].startswith("```json")
-    tight = sft_example(r, "compact", labels=False, tight=True)["completion"][0]["content"]
-    assert len(tight) < len(answer) and '"distractor":' in tight and '", "' not in tight
-    assert json.loads(tight.split("```json")[1].split("```")[0]) == json.loads(answer.split("```json")[1].split("```")[0])
-    hub_tight = sft_example(hub, tight=True)["completion"][0]["content"]
-    assert '"op":"' in hub_tight and '"label":' in hub_tight
-    with pytest.raises(ValueError, match="needs `question` and `graph`"):
-        sft_example({"question": "x"})
-    with pytest.raises(ValueError, match="empty"):
-        sft_dataset([])
-
-
-def test_fewshot_sft_examples_continue_the_opened_answer():
-    "Plain-text pairs: the prompt is the problem and the answer's opening, the completion the rest of the tight graph."
-    from dagger_nb.prompts import ANSWER_OPENING, fewshot_prompt, graph_block
-    r = records(1)[0]
-    ex = sft_example(r, "fewshot", labels=False, tight=True)
-    assert isinstance(ex["prompt"], str) and ex["prompt"].endswith(ANSWER_OPENING)
-    assert ex["prompt"] == fewshot_prompt(r["question"])                       # the same prompt as at evaluation
-    assert ex["prompt"] + ex["completion"] == fewshot_prompt(r["question"])[:-len(ANSWER_OPENING)] + graph_block(r["graph"], labels=False, tight=True)
-    with pytest.raises(ValueError, match="labels=False, tight=True"):
-        sft_example(r, "fewshot", labels=True, tight=False)
-    with pytest.raises(ValueError, match="chat style"):
-        sft_example({"conversations": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}, "fewshot")
 
 
 def test_sft_learns_the_format_better_than_the_untrained_model():
