@@ -291,15 +291,12 @@ PRESETS: dict[str, Preset] = {
                   sft_max_length=1024, grpo_max_steps=8, grpo_lr=2e-5, grpo_batch_size=16, grpo_steps_per_generation=2,
                   num_generations=8, max_completion_length=288, reward="readable", save_steps=16, n_eval=64,
                   eval_batch_size=64, eval_max_new_tokens=288, mgsm_n=40),   # MGSM-bn: the hub, or --mgsm-path / $DAGGER_MGSM_PATH
-    # The short variant, and what notebooks run on a CPU: the chat prompt, 64 SFT steps on 256 problems (one pass at
-    # batch 4), 3 GRPO steps, 12 problems per set; sized for a lab under 15 minutes on 2 cores: SFT is most of it (~6 s a
-    # step); 160 steps on 640 problems took 21.5 minutes, and most of their loss drop (1.08 to 0.07 of the final 0.02)
-    # came in the first 25 steps (the earlier run of this preset).
-    # XX minutes measured (data/lab-cpu-quick-example). SFT teaches the format; GRPO from base gets no reward with this
-    # prompt, so it shows none of claims 1-3 (notebook 21).
+    # The short variant, and what notebooks run on a CPU: the chat prompt, 160 SFT steps on 640 problems, 3 GRPO steps,
+    # 12 problems per set; about 22 minutes for the lab (data/lab-cpu-quick-example). SFT teaches the format; GRPO from
+    # base gets no reward with this prompt, so it shows none of claims 1-3 (notebook 21).
     "cpu-quick": Preset(name="cpu-quick", model="gemma-3-270m", trim_vocab=True, max_seq_length=768, graph_labels=False,
-                        graph_tight=True, n_train=256, distractors=(0, 2), families=CPU_FAMILIES,
-                        lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=64, sft_lr=1e-3, sft_batch_size=4,
+                        graph_tight=True, n_train=640, distractors=(0, 2), families=CPU_FAMILIES,
+                        lora_r=16, lora_alpha=32, sft_epochs=1, sft_max_steps=160, sft_lr=1e-3, sft_batch_size=4,
                         sft_max_length=768, grpo_max_steps=3, grpo_lr=2e-5, grpo_batch_size=4, grpo_steps_per_generation=3,
                         num_generations=4, max_completion_length=288, save_steps=16, n_eval=12, eval_batch_size=24,
                         eval_max_new_tokens=288),
