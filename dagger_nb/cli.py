@@ -214,7 +214,7 @@ def _override_type(typ, value):
     if typ is float: return float, "FLOAT"
     if typ is tuple:
         item = int if value and all(isinstance(v, int) for v in value) else str
-        return (lambda s: None if s.lower() == "none" else tuple(item(x) for x in s.split(",") if x.strip())), "A,B,..."
+        return (lambda s: None if s.lower() == "none" else tuple(item(x.strip()) for x in s.split(",") if x.strip())), "A,B,..."   # "a, b" as "a,b"
     return (lambda s: None if s.lower() == "none" else s), "TEXT"
 
 # %% ../nbs/23_cli.ipynb #186a0720

@@ -8,7 +8,7 @@ Writes what it measured (seconds per step, peak GPU memory per stage, precision 
 OUT/gpu_check.json, and one file per stage that `python scripts/docs.py gpu-table` puts into the index's GPU table.
 Without CUDA it says so in one line and exits with 2.
 """
-import argparse, json, platform, statistics, sys, tempfile, time
+import argparse, json, platform, sys, tempfile, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 import json, math, time
 import pytest
 from hypothesis import given, settings, strategies as st, HealthCheck
-from dagger_nb.graph import derived_distractors, Limits
+from dagger_nb.graph import Limits
 from dagger_nb.parse import parse_graph
 from dagger_nb.executor import run, RunResult, draw_graph
 from graph_cases import EXAMPLE, fenced, well_formed_graphs

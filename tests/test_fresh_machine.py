@@ -3,8 +3,6 @@ repository that changes a result, and every bad command line answered with one l
 import hashlib, json, re, subprocess, sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 MACHINE_PATH = re.compile(r"""(?<![\w.~-])/(?:tmp|root|home|work|Users|mnt|workspace)/|\.\./shared\b|\bshared/data/mgsm""")
 

@@ -1,6 +1,5 @@
 "The lab's stage engine (atomic outputs, resume, interruption) and the real `tiny` lab end to end."
-import json, os
-from pathlib import Path
+import json
 
 import pytest
 

@@ -1,7 +1,6 @@
 """Run folders as users meet them: a marker before anything is deleted, one writer per folder, checkpoints that are
 verified before resuming, settings compared with what the run saved, and no wall-clock limit in evaluation."""
-import json, os, socket, subprocess, sys, time
-from pathlib import Path
+import json, os, subprocess, sys, time
 
 import pytest
 
