@@ -20,13 +20,18 @@ def timed(fn):
 
 
 def rows_for(tok, records, style="fewshot"):
-    "Right-padded SFT rows (input_ids, labels, attention_mask) for fewshot records."
+    "Right-padded SFT rows (input_ids, labels, attention_mask) for records in prompt `style`."
     import torch
     from dagger_nb.sft import sft_example
     seqs = []
     for r in records:
         ex = sft_example(r, style, labels=False, tight=True)
-        p, c = tok(ex["prompt"])["input_ids"], tok(ex["completion"], add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
+        if isinstance(ex["prompt"], str):
+            p, c = tok(ex["prompt"])["input_ids"], tok(ex["completion"], add_special_tokens=False)["input_ids"] + [tok.eos_token_id]
+        else:                        # chat turns (the other prompt styles): the template, as TRL's SFT applies it
+            ids = lambda m, **kw: list(tok.apply_chat_template(m, tokenize=True, return_dict=True, **kw)["input_ids"])
+            p = ids(ex["prompt"], add_generation_prompt=True)
+            c = ids(ex["prompt"] + ex["completion"])[len(p):]
         seqs.append((p, c))
     S = max(len(p) + len(c) for p, c in seqs)
     batch = {k: torch.full((len(seqs), S), v) for k, v in (("input_ids", 0), ("labels", -100), ("attention_mask", 0))}

@@ -18,11 +18,11 @@ from .evaluate import (evaluate, load_completions, markdown_table, paper_compari
 from .claims import MODELS, lab_claims, claims_markdown, ablation_summary, ablation_table, effect_line, fmt_ci
 from .runs import (atomic_write, check_resume, environment_line, make_run_dir, read_log, remove_path, replace_dir, run_lock,
                             swap_in, write_atomically)
-from .models import free_gpu
 from .presets import SettingError, get_preset, Preset, check_families
 from .synth import FAMILIES, load_synth, generate
 from .evaluate import heldout_items, benchmark_items, evaluate_model
 from .sft import train_sft
+from .train import free_gpu
 from .grpo import train_grpo, plot_rewards
 from .models import load_model
 from .generate import merged_for_inference
@@ -226,6 +226,7 @@ def _grpo(init_key: str | None):
         cfg = ctx.config
         init = "base" if init_key is None else str(_adapter(ctx, init_key))
         with gen_threads(ctx, f"GRPO from {init_key or 'base'}"):   # GRPO's time goes to sampling completions
+            # GRPO prompts: SFT's own training problems (the paper draws a separate GRPO split; see the note below)
             train_grpo(cfg.p, init=init, out_dir=out, data=ctx.train_data(), resume=resume, progress=ctx.progress)
     return fn
 

@@ -15,7 +15,7 @@ from .presets import LORA_TARGETS
 # %% auto #0
 __all__ = ['GEMMA_CHAT_TEMPLATE', 'GEMMA_270M_HUB', 'META_FILE', 'default_cache_dir', 'hub_offline', 'bundled_gguf', 'gguf_file',
            'gguf_tokenizer', 'gemma_tokenizer', 'gemma_270m_dir', 'tiny_config', 'vocab_texts', 'trim_vocabulary',
-           'apply_trim', 'lora_config', 'load_model', 'free_gpu', 'vocab_id', 'write_meta', 'export_model']
+           'apply_trim', 'lora_config', 'last_layers', 'load_model', 'vocab_id', 'write_meta', 'export_model']
 
 # %% ../nbs/14_models.ipynb #c69f795b
 GEMMA_CHAT_TEMPLATE = (
@@ -289,20 +289,31 @@ def _unsloth_available() -> bool:
         return False
 
 # %% ../nbs/14_models.ipynb #a64e3856
-def lora_config(r: int = 16, alpha: int = 32, dropout: float = 0.0, targets=None):
-    "A PEFT `LoraConfig` for causal LM on all attention and MLP projections (the paper's choice)."
+def lora_config(r: int = 16, alpha: int = 32, dropout: float = 0.0, targets=None, layers=None):
+    """A PEFT `LoraConfig` for causal LM on all attention and MLP projections (the paper's choice); `layers`: the
+    indices of the transformer layers that get adapters (None: every layer)."""
     from peft import LoraConfig
     return LoraConfig(r=r, lora_alpha=alpha, lora_dropout=dropout, target_modules=list(targets or LORA_TARGETS),
-                      bias="none", task_type="CAUSAL_LM")
+                      layers_to_transform=None if layers is None else list(layers), bias="none", task_type="CAUSAL_LM")
 
-def _as_lora(lora):
+def last_layers(model, n: int) -> list[int] | None:
+    "The indices of `model`'s last `n` transformer layers; None (every layer) when `n` is 0."
+    total = model.config.get_text_config().num_hidden_layers
+    if not 0 <= n <= total:
+        raise ValueError(f"lora_layers={n}: this model has {total} transformer layers; give 0 (all of them) to {total}")
+    return list(range(total - n, total)) if n else None
+
+def _as_lora(lora, model=None):
+    "A `LoraConfig` from `load_model`'s `lora` argument; a dict's `last_layers` (0: all) is resolved on `model`."
     if lora is None or lora is False:
         return None
     if isinstance(lora, dict):
-        return lora_config(**lora)
+        kw = dict(lora); n = kw.pop("last_layers", 0)
+        return lora_config(**kw, layers=last_layers(model, n) if n else None)
     if lora is True:
         return lora_config()
     return lora
+
 
 # %% ../nbs/14_models.ipynb #a38dc897
 def _load_unsloth(name, lora, load_in_4bit, max_seq_length, base=None):
@@ -310,11 +321,13 @@ def _load_unsloth(name, lora, load_in_4bit, max_seq_length, base=None):
     from unsloth import FastModel   # optional GPU extra, imported only here
     model, tok = FastModel.from_pretrained(model_name=name, max_seq_length=max_seq_length, load_in_4bit=load_in_4bit,
                                            dtype=None, full_finetuning=False)
+    lora = _as_lora(lora, model)
     if lora is not None:
+        some = {} if lora.layers_to_transform is None else dict(layers_to_transform=list(lora.layers_to_transform))
         model = FastModel.get_peft_model(model, r=lora.r, lora_alpha=lora.lora_alpha, lora_dropout=lora.lora_dropout,
                                          target_modules=list(lora.target_modules), bias="none", random_state=0,
                                          finetune_vision_layers=False, finetune_language_layers=True,
-                                         finetune_attention_modules=True, finetune_mlp_modules=True)
+                                         finetune_attention_modules=True, finetune_mlp_modules=True, **some)
     tok = getattr(tok, "tokenizer", tok)    # Gemma-3 4B comes with a processor; training uses its text tokenizer
     inner = model.get_base_model() if hasattr(model, "get_base_model") else model
     inner.dagger_base, inner.dagger_keep_ids = str(base or name), None     # remembered by `write_meta`
@@ -385,12 +398,11 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
                cache_dir=None, trim_vocab=None, dtype=None, max_seq_length: int = 2048, trainable: bool = False,
                seed: int = 0):
     """Load `(model, tokenizer)`. `name`: "tiny", "gemma-3-270m", a hub id, or a folder from `train_sft`/`train_grpo`.
-    `lora`: None, True, a dict (r, alpha, dropout, targets) or a PEFT `LoraConfig`. `trim_vocab`: None/False, True
+    `lora`: None, True, a dict (r, alpha, dropout, targets, last_layers) or a PEFT `LoraConfig`. `trim_vocab`: None/False, True
     (keep the tokens of `vocab_texts()`), a list of texts to keep the tokens of, or a list of token ids."""
     import torch
     if backend not in ("auto", "unsloth", "transformers"):
         raise ValueError(f"backend must be 'auto', 'unsloth' or 'transformers', not {backend!r}")
-    lora = _as_lora(lora)
     path = Path(str(name)).expanduser()
     if path.is_dir() and (path / META_FILE).exists():           # written by train_sft / train_grpo
         return _load_run_folder(path, backend, load_in_4bit, cache_dir, dtype, max_seq_length, trainable)
@@ -416,49 +428,30 @@ def load_model(name: str = "gemma-3-270m", backend: str = "auto", lora=None, loa
     model.dagger_base = str(name)
     if torch.cuda.is_available() and not load_in_4bit:
         model = model.to("cuda")
+    lora = _as_lora(lora, model)
     if lora is not None:
         from peft import get_peft_model
         model = get_peft_model(model, lora)
     return model, tok
-
-# %% ../nbs/14_models.ipynb #d9fdce35
-def free_gpu() -> dict | None:
-    """Give back the GPU memory nothing refers to any more (after a stage's model went out of scope), and measure:
-    the peak allocated since the last call and what is still allocated, in GiB. None without CUDA."""
-    import gc, sys
-    gc.collect()
-    torch = sys.modules.get("torch")
-    if torch is None or not torch.cuda.is_available(): return None
-    torch.cuda.synchronize()
-    peak = torch.cuda.max_memory_allocated() / 2**30
-    torch.cuda.empty_cache()
-    still = torch.cuda.memory_allocated() / 2**30
-    torch.cuda.reset_peak_memory_stats()
-    return {"gpu_peak_gib": round(peak, 2), "gpu_still_allocated_gib": round(still, 2)}
 
 # %% ../nbs/14_models.ipynb #2435dc76
 def vocab_id(keep_ids) -> str | None:
     "A short fingerprint of a trimmed vocabulary (sha256 of its kept token ids), recorded with every saved model."
     return None if keep_ids is None else hashlib.sha256(",".join(map(str, keep_ids)).encode()).hexdigest()[:16]
 
+def _wrapped_attr(model, name: str):
+    "Attribute `name` of `model` or of a model it wraps (PEFT's and transformers' `base_model` chain, `get_base_model()`)."
+    inner = model
+    for _ in range(8):
+        if (v := getattr(inner, name, None)) is not None: return v
+        nxt = getattr(inner, "base_model", None)
+        if nxt is None or nxt is inner: break
+        inner = nxt
+    return getattr(model.get_base_model(), name, None) if hasattr(model, "get_base_model") else None
+
 def write_meta(model, out_dir, **extra) -> Path:
     "Write `dagger_model.json` (base name, kept vocabulary) into `out_dir` so `load_model(out_dir)` works."
-    base = getattr(model, "dagger_base", None) or getattr(getattr(model, "base_model", None), "dagger_base", None)
-    inner = model
-    while base is None and hasattr(inner, "base_model") and inner.base_model is not inner:
-        inner = inner.base_model
-        base = getattr(inner, "dagger_base", None)
-    keep = None
-    inner = model
-    for _ in range(4):
-        keep = getattr(inner, "dagger_keep_ids", None)
-        if keep is not None or not hasattr(inner, "base_model"):
-            break
-        inner = inner.base_model
-    if hasattr(model, "get_base_model"):
-        b = model.get_base_model()
-        base = base or getattr(b, "dagger_base", None)
-        keep = keep if keep is not None else getattr(b, "dagger_keep_ids", None)
+    base, keep = _wrapped_attr(model, "dagger_base"), _wrapped_attr(model, "dagger_keep_ids")
     meta = dict(base=base, keep_ids=keep, vocab_size=len(keep) if keep else None, vocab_sha=vocab_id(keep), **extra)
     p = Path(out_dir) / META_FILE
     p.write_text(json.dumps(meta))

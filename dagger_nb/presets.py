@@ -97,10 +97,12 @@ class ModelSettings(Settings):
     lora_alpha: int = setting(32, "LoRA scale (the adapter's update is multiplied by lora_alpha / lora_r)")
     lora_dropout: float = setting(0.0, "dropout on the adapter's input, in [0, 1)")
     lora_targets: tuple = setting(LORA_TARGETS, "the projections that get an adapter")
+    lora_layers: int = setting(0, "adapters on the last this many transformer layers only (0: every layer); the backward "
+                                  "pass then stops below them: faster steps, slower learning (notebook 14)")
 
     def check(self):
         _one_of(self, "backend", ("auto", "unsloth", "transformers"))
-        _at_least(self, ["max_seq_length"], 32); _at_least(self, ["lora_r"], 0); _positive(self, ["lora_alpha"])
+        _at_least(self, ["max_seq_length"], 32); _at_least(self, ["lora_r", "lora_layers"], 0); _positive(self, ["lora_alpha"])
         if not 0 <= self.lora_dropout < 1: _bad("lora_dropout", self.lora_dropout, "in [0, 1)")
 
 # %% ../nbs/13_presets.ipynb #c614389b

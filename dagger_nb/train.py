@@ -13,9 +13,9 @@ from .runs import checkpoint_sealer, checkpoint_step, environment, replace_dir, 
 from .models import load_model, vocab_id, write_meta
 
 # %% auto #0
-__all__ = ['quiet_progress', 'resolve_precision', 'precision_flags', 'load_for_training', 'resolve_preset', 'vocab_record',
-           'dataset_texts', 'start_log', 'fit', 'summarize', 'save_adapter', 'common_prefix_len', 'shared_prefix_len',
-           'split_prefix', 'prefix_cached']
+__all__ = ['quiet_progress', 'resolve_precision', 'precision_flags', 'load_for_training', 'free_gpu', 'resolve_preset',
+           'vocab_record', 'dataset_texts', 'start_log', 'fit', 'summarize', 'save_adapter', 'common_prefix_len',
+           'shared_prefix_len', 'split_prefix', 'prefix_cached']
 
 # %% ../nbs/16_train.ipynb #2ba83d95
 def _log_callback(path):
@@ -66,7 +66,8 @@ def precision_flags(p: Preset, gpu=None) -> dict:
 # %% ../nbs/16_train.ipynb #4a402bd7
 def load_for_training(p: Preset, init: str = "base", texts=()):
     "Model + tokenizer with a trainable LoRA adapter: fresh on the preset's model, or continued from an adapter folder."
-    lora = dict(r=p.lora_r, alpha=p.lora_alpha, dropout=p.lora_dropout, targets=p.lora_targets) if p.lora_r > 0 else None
+    lora = (dict(r=p.lora_r, alpha=p.lora_alpha, dropout=p.lora_dropout, targets=p.lora_targets, last_layers=p.lora_layers)
+            if p.lora_r > 0 else None)
     if init == "base":
         trim = (list(texts) or True) if p.trim_vocab else None
         return load_model(p.model, backend=p.backend, lora=lora, load_in_4bit=p.load_in_4bit, trim_vocab=trim,
@@ -76,6 +77,21 @@ def load_for_training(p: Preset, init: str = "base", texts=()):
         raise FileNotFoundError(f"init={init!r}: expected 'base' or the adapter folder written by train_sft")
     return load_model(str(path), backend=p.backend, load_in_4bit=p.load_in_4bit, max_seq_length=p.max_seq_length,
                       trainable=True)
+
+# %% ../nbs/16_train.ipynb #cd114e55
+def free_gpu() -> dict | None:
+    """Give back the GPU memory nothing refers to any more (after a stage's model went out of scope), and measure:
+    the peak allocated since the last call and what is still allocated, in GiB. None without CUDA."""
+    import gc, sys
+    gc.collect()
+    torch = sys.modules.get("torch")
+    if torch is None or not torch.cuda.is_available(): return None
+    torch.cuda.synchronize()
+    peak = torch.cuda.max_memory_allocated() / 2**30
+    torch.cuda.empty_cache()
+    still = torch.cuda.memory_allocated() / 2**30
+    torch.cuda.reset_peak_memory_stats()
+    return {"gpu_peak_gib": round(peak, 2), "gpu_still_allocated_gib": round(still, 2)}
 
 # %% ../nbs/16_train.ipynb #3d0c8133
 def resolve_preset(preset: str | Preset, overrides: dict) -> tuple[Preset, dict]:

@@ -3,7 +3,7 @@ import json, logging, sys, types
 
 import pytest
 
-from dagger_nb import models
+from dagger_nb import models, train
 from dagger_nb.lab import Stage, run_stages, stage_marker
 
 
@@ -28,6 +28,23 @@ def test_an_adapter_reloads_through_unsloth_on_a_gpu(tmp_path, monkeypatch):
     assert json.loads((tmp_path / models.META_FILE).read_text())["base"] == "unsloth/gemma-3-4b-it"
 
 
+
+def test_unsloth_gets_the_last_layers_only_when_asked(monkeypatch):
+    seen = []
+    class Fake:
+        config = types.SimpleNamespace(get_text_config=lambda: types.SimpleNamespace(num_hidden_layers=34))
+    class FastModel:
+        @staticmethod
+        def from_pretrained(**kw): return Fake(), types.SimpleNamespace(chat_template="t", pad_token="<pad>")
+        @staticmethod
+        def get_peft_model(model, **kw): seen.append(kw); return model
+    monkeypatch.setitem(sys.modules, "unsloth", types.SimpleNamespace(FastModel=FastModel))
+    monkeypatch.setattr(models, "_unsloth_available", lambda: True)
+    models.load_model("unsloth/gemma-3-4b-it", lora=dict(r=8, alpha=16, last_layers=4))
+    models.load_model("unsloth/gemma-3-4b-it", lora=dict(r=8, alpha=16))      # every layer: Unsloth's own default
+    assert seen[0]["layers_to_transform"] == [30, 31, 32, 33] and "layers_to_transform" not in seen[1]
+    assert seen[0]["r"] == 8 and seen[0]["lora_alpha"] == 16
+
 class FakeCuda:
     def __init__(self): self.allocated, self.peak, self.emptied = 2**29, 3 * 2**30, 0
     def is_available(self): return True
@@ -39,11 +56,11 @@ class FakeCuda:
 
 
 def test_free_gpu_measures_and_empties_the_cache(monkeypatch):
-    assert models.free_gpu() is None or "torch" in sys.modules and sys.modules["torch"].cuda.is_available()
+    assert train.free_gpu() is None or "torch" in sys.modules and sys.modules["torch"].cuda.is_available()
     cuda = FakeCuda()
     monkeypatch.setitem(sys.modules, "torch", types.SimpleNamespace(cuda=cuda))
-    assert models.free_gpu() == {"gpu_peak_gib": 3.0, "gpu_still_allocated_gib": 0.5}
-    assert cuda.emptied == 1 and models.free_gpu()["gpu_peak_gib"] == 0.5        # the peak restarts at each stage
+    assert train.free_gpu() == {"gpu_peak_gib": 3.0, "gpu_still_allocated_gib": 0.5}
+    assert cuda.emptied == 1 and train.free_gpu()["gpu_peak_gib"] == 0.5        # the peak restarts at each stage
 
 
 def test_each_lab_stage_frees_the_gpu_and_records_its_peak(tmp_path, monkeypatch, caplog):
