@@ -41,10 +41,10 @@ def main(argv=None) -> int:
     unsloth_first()
     from dagger_nb.evaluate import evaluate, evaluate_model, heldout_items
     from dagger_nb.grpo import train_grpo
-    from dagger_nb.models import free_gpu, load_model
+    from dagger_nb.models import load_model
     from dagger_nb.presets import get_preset
     from dagger_nb.sft import train_sft
-    from dagger_nb.train import resolve_precision
+    from dagger_nb.train import free_gpu, resolve_precision
     from dagger_nb.synth import generate_records
     p = get_preset(a.preset, **SMOKE)
     cuda = torch.cuda.is_available()
